@@ -1,0 +1,138 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+
+namespace ContactCenter.Sip.Messages;
+
+/// <summary>
+/// Writes an outgoing message straight to bytes: start line, headers in the order given, then Content-Length and the
+/// body. Values copied from a received message go across as bytes, never through strings.
+/// </summary>
+public sealed class SipMessageWriter
+{
+    private readonly ArrayBufferWriter<byte> _buffer;
+
+    public SipMessageWriter(int initialCapacity = 1024) => _buffer = new ArrayBufferWriter<byte>(initialCapacity);
+
+    public SipMessageWriter RequestLine(SipMethod method, ReadOnlySpan<byte> requestUri) =>
+        RequestLine(SipMethods.NameOf(method), requestUri);
+
+    public SipMessageWriter RequestLine(ReadOnlySpan<byte> method, ReadOnlySpan<byte> requestUri)
+    {
+        Write(method);
+        Write(" "u8);
+        Write(requestUri);
+        Write(" SIP/2.0\r\n"u8);
+        return this;
+    }
+
+    public SipMessageWriter StatusLine(int statusCode, string reasonPhrase)
+    {
+        Write("SIP/2.0 "u8);
+        WriteNumber(statusCode);
+        Write(" "u8);
+        WriteText(reasonPhrase);
+        Write("\r\n"u8);
+        return this;
+    }
+
+    public SipMessageWriter Header(HeaderId id, ReadOnlySpan<byte> value) => Header(HeaderNames.CanonicalBytes(id), value);
+
+    public SipMessageWriter Header(HeaderId id, string value) => Header(HeaderNames.CanonicalBytes(id), value);
+
+    public SipMessageWriter Header(HeaderId id, long value)
+    {
+        Write(HeaderNames.CanonicalBytes(id));
+        Write(": "u8);
+        WriteNumber(value);
+        Write("\r\n"u8);
+        return this;
+    }
+
+    public SipMessageWriter Header(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    {
+        Write(name);
+        Write(": "u8);
+        Write(value);
+        Write("\r\n"u8);
+        return this;
+    }
+
+    public SipMessageWriter Header(ReadOnlySpan<byte> name, string value)
+    {
+        Write(name);
+        Write(": "u8);
+        WriteText(value);
+        Write("\r\n"u8);
+        return this;
+    }
+
+    public SipMessageWriter Header(string name, string value) => Header(Encoding.ASCII.GetBytes(name), value);
+
+    /// <summary>Copies every line of a header from a received message, values as received.</summary>
+    public SipMessageWriter CopyHeaders(SipMessage from, HeaderId id)
+    {
+        var data = from.Data.Span;
+        foreach (ref readonly var h in from.Headers)
+            if (h.Id == id) Header(id, h.Value.Slice(data));
+        return this;
+    }
+
+    /// <summary>Raw bytes inside a header value being built piece by piece (see <see cref="BeginHeader"/>).</summary>
+    public SipMessageWriter Append(ReadOnlySpan<byte> bytes)
+    {
+        Write(bytes);
+        return this;
+    }
+
+    public SipMessageWriter Append(string text)
+    {
+        WriteText(text);
+        return this;
+    }
+
+    public SipMessageWriter Append(long number)
+    {
+        WriteNumber(number);
+        return this;
+    }
+
+    public SipMessageWriter BeginHeader(HeaderId id)
+    {
+        Write(HeaderNames.CanonicalBytes(id));
+        Write(": "u8);
+        return this;
+    }
+
+    public SipMessageWriter EndHeader()
+    {
+        Write("\r\n"u8);
+        return this;
+    }
+
+    /// <summary>Ends the header section with Content-Length (always written, streams need it) and appends the body.</summary>
+    public byte[] Finish(ReadOnlySpan<byte> body = default, string? contentType = null)
+    {
+        if (contentType != null) Header(HeaderId.ContentType, contentType);
+        Header(HeaderId.ContentLength, body.Length);
+        Write("\r\n"u8);
+        Write(body);
+        return _buffer.WrittenSpan.ToArray();
+    }
+
+    private void Write(ReadOnlySpan<byte> bytes) => _buffer.Write(bytes);
+
+    private void WriteText(string text)
+    {
+        int max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        int n = Encoding.UTF8.GetBytes(text, _buffer.GetSpan(max));
+        _buffer.Advance(n);
+    }
+
+    private void WriteNumber(long value)
+    {
+        var span = _buffer.GetSpan(20);
+        Utf8Formatter.TryFormat(value, span, out int written);
+        _buffer.Advance(written);
+    }
+}

@@ -1,0 +1,9 @@
+namespace ContactCenter.Sip.Messages;
+
+public enum UriScheme : byte
+{
+    Other = 0,
+    Sip,
+    Sips,
+    Tel,
+}
