@@ -1,0 +1,9 @@
+namespace ContactCenter.Sip.Diagnostics;
+
+public enum SipLogLevel : byte
+{
+    Debug,
+    Information,
+    Warning,
+    Error,
+}

@@ -1,0 +1,61 @@
+using ContactCenter.Sip.Diagnostics;
+using ContactCenter.Sip.Messages;
+
+namespace ContactCenter.Sip.Transport;
+
+public sealed partial class SipTransportLayer
+{
+    /// <summary>
+    /// Called by a receive loop with one message's bytes (the buffer now belongs to the message). Parses and hands the
+    /// message up; a malformed request is answered (400/505/513 with a reason phrase naming the fault) when it can be
+    /// routed, and counted either way. Never throws into the loop.
+    /// </summary>
+    internal void Deliver(ReadOnlyMemory<byte> bytes, SipSource source)
+    {
+        Statistics.Received();
+        SipMessage? message;
+        SipParseError error;
+        try
+        {
+            if (SipMessageParser.TryParse(bytes, out message, out error) && message != null)
+            {
+                message.Source = source;
+                _handler?.OnMessage(message);
+                return;
+            }
+        }
+        catch (Exception ex)
+        {
+            // A bug in a layer above must not kill the receive loop; it is logged (rate-limited) and the message counted.
+            Statistics.MalformedMessage(answered: false);
+            _log.Write(SipLogLevel.Error, "sip.receive", () => $"Unhandled error processing a message from {source.RemoteEndPoint}", ex);
+            return;
+        }
+
+        bool answered = false;
+        if (message is { IsRequest: true } && message.Method != SipMethod.Ack)
+        {
+            message.Source = source;
+            answered = Reject(message, error);
+        }
+        Statistics.MalformedMessage(answered);
+        _log.Write(SipLogLevel.Warning, "sip.malformed",
+            () => $"Malformed SIP message from {source.Transport} {source.RemoteEndPoint}: {error} ({(answered ? "answered" : "dropped")})");
+    }
+
+    /// <summary>Answers a request that failed to parse, to where it came from.</summary>
+    internal bool Reject(SipMessage request, SipParseError error)
+    {
+        try
+        {
+            var response = SipResponseFactory.Create(request, error.StatusCode, error.ReasonPhrase).Finish();
+            var destination = new SipDestination(request.Source!.Transport, request.Source.RemoteEndPoint, request.Source.ConnectionId);
+            return Send(response, destination);
+        }
+        catch (Exception ex)
+        {
+            _log.Write(SipLogLevel.Warning, "sip.malformed", () => "Could not build an error response", ex);
+            return false;
+        }
+    }
+}
