@@ -1,0 +1,28 @@
+namespace ContactCenter.Server.Configuration;
+
+/// <summary>The <c>ContactCenter:Sip</c> section: RFC 3261 timers and transport limits.</summary>
+public sealed class SipOptions
+{
+    /// <summary>RFC 3261 T1, the round-trip estimate.</summary>
+    public int T1Milliseconds { get; set; } = 500;
+
+    /// <summary>RFC 3261 T2, the cap on non-INVITE request and INVITE response retransmit intervals.</summary>
+    public int T2Milliseconds { get; set; } = 4000;
+
+    /// <summary>RFC 3261 T4, the longest a message stays in the network.</summary>
+    public int T4Milliseconds { get; set; } = 5000;
+
+    /// <summary>Largest SIP message accepted on any transport, in bytes.</summary>
+    public int MaxMessageSize { get; set; } = 65535;
+
+    /// <summary>Socket send and receive buffer size; the kernel's receive queue is the first wall under load.</summary>
+    public int SocketBufferBytes { get; set; } = 4194304;
+
+    public RegistrarOptions Registrar { get; set; } = new();
+
+    public TimeSpan T1 => TimeSpan.FromMilliseconds(T1Milliseconds);
+
+    public TimeSpan T2 => TimeSpan.FromMilliseconds(T2Milliseconds);
+
+    public TimeSpan T4 => TimeSpan.FromMilliseconds(T4Milliseconds);
+}

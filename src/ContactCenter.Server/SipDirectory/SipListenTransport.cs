@@ -1,0 +1,7 @@
+namespace ContactCenter.Server.SipDirectory;
+
+public enum SipListenTransport
+{
+    Udp,
+    Tcp,
+}
