@@ -16,33 +16,33 @@ public sealed partial class DigestAuthenticator
     {
         if (credentials.UserHash)
         {
-            return Fail(source, DigestRejectReason.UserhashNotSupported, null);
+            return Fail(source, DigestRejectReason.UserhashNotSupported, credentials.Username.ToString());
         }
 
         if (!DigestAlgorithms.TryParse(credentials.Algorithm.Raw, out DigestAlgorithm algorithm) || Array.IndexOf(_algorithms, algorithm) < 0)
         {
-            return Fail(source, DigestRejectReason.UnsupportedAlgorithm, null);
+            return Fail(source, DigestRejectReason.UnsupportedAlgorithm, credentials.Username.ToString());
         }
 
         bool hasQop = credentials.Qop.IsPresent;
         if (hasQop && !Ascii.EqualsIgnoreCase(credentials.Qop.Raw, "auth"u8))
         {
-            return Fail(source, DigestRejectReason.UnsupportedQop, null);
+            return Fail(source, DigestRejectReason.UnsupportedQop, credentials.Username.ToString());
         }
 
         if (!hasQop && !_allowMissingQop)
         {
-            return Fail(source, DigestRejectReason.QopRequired, null);
+            return Fail(source, DigestRejectReason.QopRequired, credentials.Username.ToString());
         }
 
-        if (!credentials.Uri.ValueEquals(requestUri))
+        if (_requireUriMatch && !credentials.Uri.ValueEquals(requestUri))
         {
-            return Fail(source, DigestRejectReason.UriMismatch, null);
+            return Fail(source, DigestRejectReason.UriMismatch, credentials.Username.ToString());
         }
 
         if (_opaqueUtf8 is not null && credentials.Opaque.IsPresent && !credentials.Opaque.ValueEquals(_opaqueUtf8))
         {
-            return Fail(source, DigestRejectReason.OpaqueMismatch, null);
+            return Fail(source, DigestRejectReason.OpaqueMismatch, credentials.Username.ToString());
         }
 
         // Our nonces never need escapes, but a client may escape any character; longer ones cannot be ours.
@@ -79,7 +79,7 @@ public sealed partial class DigestAuthenticator
             (algorithm == DigestAlgorithm.Md5 ? _decoyMd5Ha1 : _decoySha256Ha1).CopyTo(ha1);
         }
 
-        bool responseMatches = ResponseMatches(credentials, algorithm, ha1[..ha1Length], nonce, method, requestUri, hasQop);
+        bool responseMatches = ResponseMatches(credentials, algorithm, ha1[..ha1Length], nonce, method, hasQop);
         if (!knownUser)
         {
             return Fail(source, DigestRejectReason.UnknownUser, username);
@@ -117,7 +117,6 @@ public sealed partial class DigestAuthenticator
         ReadOnlySpan<byte> ha1,
         ReadOnlySpan<byte> nonce,
         ReadOnlySpan<byte> method,
-        ReadOnlySpan<byte> requestUri,
         bool hasQop)
     {
         ReadOnlySpan<byte> cnonce = default, nonceCount = default, qop = default;
@@ -129,9 +128,10 @@ public sealed partial class DigestAuthenticator
             qop = credentials.Qop.Raw;
         }
 
+        // The client signed its uri parameter; when the Request-URI must match, the two are equal anyway.
+        ReadOnlySpan<byte> uri = credentials.Uri.IsEscaped ? Unescape(credentials.Uri) : credentials.Uri.Raw;
         Span<byte> expected = stackalloc byte[32];
-        // The uri parameter equals the Request-URI (checked before), so either can be hashed.
-        int size = DigestHash.ComputeResponse(algorithm, ha1, nonce, nonceCount, cnonce, qop, method, requestUri, expected);
+        int size = DigestHash.ComputeResponse(algorithm, ha1, nonce, nonceCount, cnonce, qop, method, uri, expected);
 
         Span<byte> given = stackalloc byte[32];
         given.Clear();

@@ -27,6 +27,7 @@ public sealed partial class DigestAuthenticator
     private readonly Action<string>? _log;
     private readonly DigestAlgorithm[] _algorithms;
     private readonly bool _allowMissingQop;
+    private readonly bool _requireUriMatch;
     private readonly string? _opaque;
     private readonly byte[]? _opaqueUtf8;
     private readonly byte[] _decoyMd5Ha1;
@@ -71,6 +72,7 @@ public sealed partial class DigestAuthenticator
         _limiter = limiter;
         _log = log;
         _allowMissingQop = options.AllowMissingQop;
+        _requireUriMatch = options.RequireUriMatch;
         _opaque = options.Opaque;
         _decoyMd5Ha1 = RandomHexHa1(DigestAlgorithm.Md5);
         _decoySha256Ha1 = RandomHexHa1(DigestAlgorithm.Sha256);
@@ -97,7 +99,7 @@ public sealed partial class DigestAuthenticator
 
     /// <summary>Authenticates a request that carries at most one Authorization value (empty span: none).</summary>
     /// <param name="method">The request method, e.g. "REGISTER"u8 (HA2 uses it).</param>
-    /// <param name="requestUri">The Request-URI exactly as received; the uri parameter must equal it.</param>
+    /// <param name="requestUri">The Request-URI exactly as received; the uri parameter must equal it (see <see cref="DigestAuthenticatorOptions.RequireUriMatch"/>).</param>
     /// <param name="realm">The realm this server authenticates for; credentials for other realms do not count.</param>
     /// <param name="source">Where the request came from (the transport source address), for the limiter.</param>
     /// <param name="authorization">The header value after the colon, or empty when there is no such header.</param>

@@ -8,9 +8,10 @@ public sealed class DigestAuthenticatorOptions
     /// Only these are accepted in credentials. Default SHA-256 then MD5.
     /// </summary>
     /// <remarks>
-    /// Clients that read only the first challenge and know only MD5 fail on the default order: sipp 3.6.1
-    /// (Debian 12's sip-tester) is one ("authentication must use MD5 or AKAv1-MD5"). Put MD5 first, or
-    /// alone, for such peers.
+    /// Older clients fail on a SHA-256 challenge instead of skipping it. Tried on Debian 12: sipp 3.6.1 fails
+    /// when SHA-256 comes first ("authentication must use MD5 or AKAv1-MD5") and works with MD5 first;
+    /// baresip 1.0.0 (libre 1.1.0) fails on any SHA-256 challenge ("Register: Function not implemented")
+    /// and works only with MD5 alone. Offer [Md5] where such phones register.
     /// </remarks>
     public IReadOnlyList<DigestAlgorithm> ChallengeAlgorithms { get; set; } = [DigestAlgorithm.Sha256, DigestAlgorithm.Md5];
 
@@ -19,6 +20,13 @@ public sealed class DigestAuthenticatorOptions
     /// some phones still send. Default true.
     /// </summary>
     public bool AllowMissingQop { get; set; } = true;
+
+    /// <summary>
+    /// Require the uri parameter to equal the Request-URI byte for byte (RFC 7616 §3.4.6). Default true.
+    /// Turn off for clients that sign another URI, e.g. sipp, which signs sip:remote_ip:port unless given
+    /// -auth_uri; the digest is then checked over the uri the client sent.
+    /// </summary>
+    public bool RequireUriMatch { get; set; } = true;
 
     /// <summary>
     /// An opaque value to send in challenges; when set, credentials that return a different opaque are
