@@ -1,6 +1,7 @@
 using ContactCenter.Server.Configuration;
 using ContactCenter.Server.Health;
 using ContactCenter.Server.SipDirectory;
+using ContactCenter.Server.SipHosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,14 +11,8 @@ builder.WebHost.UseUrls([.. HttpUrlList.Split(builder.Configuration.GetHttpUrls(
 builder.Services.AddSipDirectory();
 builder.Services.AddContactCenterHealthChecks();
 
-// ---- SIP stack -------------------------------------------------------------------------------
-// The SIP hosted service (transports, transactions, registrar) is registered here, after
-// AddSipDirectory so the profiles and credentials are ready when it starts. It reads:
-//   SipProfileCatalog  – listen endpoints per profile,
-//   ExtensionDirectory – TryGetExtension / TryGetHa1 for the registrar,
-//   IOptions<ContactCenterOptions>.Value.Sip – timers, limits and Registrar settings,
-//   TimeProvider       – every timer.
-// ------------------------------------------------------------------------------------------------
+// The SIP stacks (one per profile) start after the directory: profiles and credentials are ready by then.
+builder.Services.AddSipStack();
 
 var app = builder.Build();
 

@@ -91,6 +91,15 @@ public sealed class ContactCenterOptionsValidator : IValidateOptions<ContactCent
         }
 
         RequireRange(errors, registrar.NonceLifetimeSeconds, 1, 86_400, $"{Registrar}:NonceLifetimeSeconds");
+        if (registrar.DigestAlgorithmList.Count == 0)
+            errors.Add($"{Registrar}:DigestAlgorithms must list at least one of MD5, SHA-256.");
+        foreach (var algorithm in registrar.DigestAlgorithmList)
+        {
+            if (!ContactCenter.Sip.Auth.DigestAlgorithms.TryParse(System.Text.Encoding.ASCII.GetBytes(algorithm), out _))
+                errors.Add($"{Registrar}:DigestAlgorithms has '{algorithm}'; use MD5 or SHA-256.");
+        }
+        if (registrar.DigestAlgorithmList.Distinct(StringComparer.OrdinalIgnoreCase).Count() != registrar.DigestAlgorithmList.Count)
+            errors.Add($"{Registrar}:DigestAlgorithms lists an algorithm twice.");
         RequireRange(errors, registrar.AuthFailureLimit, 1, 1_000_000, $"{Registrar}:AuthFailureLimit");
         RequireRange(errors, registrar.AuthFailureWindowSeconds, 1, 86_400, $"{Registrar}:AuthFailureWindowSeconds");
         RequireRange(errors, registrar.BlockSeconds, 1, 7 * 86_400, $"{Registrar}:BlockSeconds");

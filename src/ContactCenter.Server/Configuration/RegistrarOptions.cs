@@ -24,6 +24,16 @@ public sealed class RegistrarOptions
     /// <summary>How long a source stays blocked after reaching the failure limit.</summary>
     public int BlockSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// Digest algorithms offered in 401 challenges, most preferred first, comma-separated: <c>MD5</c>, <c>SHA-256</c>. MD5 alone by
+    /// default because sipp, baresip and many desk phones refuse to register when any SHA-256 challenge is present.
+    /// </summary>
+    public string DigestAlgorithms { get; set; } = "MD5";
+
+    /// <summary><see cref="DigestAlgorithms"/> split at commas.</summary>
+    public IReadOnlyList<string> DigestAlgorithmList =>
+        DigestAlgorithms.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public TimeSpan NonceLifetime => TimeSpan.FromSeconds(NonceLifetimeSeconds);
 
     public TimeSpan AuthFailureWindow => TimeSpan.FromSeconds(AuthFailureWindowSeconds);

@@ -24,9 +24,11 @@ public sealed partial class RegistrarUsage(
     public LocationService Location => location;
 
     /// <summary>Processes one REGISTER and returns the whole response to send.</summary>
-    public byte[] Handle(SipMessage request)
+    public byte[] Handle(SipMessage request) => Handle(request, SipTags.New());
+
+    /// <summary>Processes one REGISTER; <paramref name="tag"/> is the To tag of the server transaction's responses.</summary>
+    public byte[] Handle(SipMessage request, byte[] tag)
     {
-        var tag = SipTags.New();
         if (!request.TryGetHeader(HeaderId.To, out var toValue) || !NameAddress.TryParse(toValue, out var to) || !to.Uri.IsSip || to.Uri.User.IsEmpty)
             return Reply(request, 400, "Malformed To Header", tag);
         string aor = to.Uri.UserString;

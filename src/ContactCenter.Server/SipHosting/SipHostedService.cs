@@ -1,0 +1,100 @@
+using System.Net;
+using ContactCenter.Server.Configuration;
+using ContactCenter.Server.SipDirectory;
+using ContactCenter.Sip;
+using ContactCenter.Sip.Auth;
+using ContactCenter.Sip.Diagnostics;
+using ContactCenter.Sip.Messages;
+using ContactCenter.Sip.Transactions;
+using ContactCenter.Sip.Transport;
+using ContactCenter.Sip.Usages.Registrar;
+using Microsoft.Extensions.Options;
+using SipRegistrarOptions = ContactCenter.Sip.Usages.Registrar.RegistrarOptions;
+
+namespace ContactCenter.Server.SipHosting;
+
+/// <summary>
+/// Runs one <see cref="SipStack"/> per profile for the life of the host, all registering into one
+/// <see cref="LocationService"/>.
+/// </summary>
+public sealed class SipHostedService(
+    SipProfileCatalog catalog,
+    ExtensionDirectory directory,
+    IOptions<ContactCenterOptions> options,
+    LocationService location,
+    ILoggerFactory loggers,
+    TimeProvider time) : IHostedService, IAsyncDisposable
+{
+    private readonly ILogger _logger = loggers.CreateLogger<SipHostedService>();
+    private readonly List<SipStack> _stacks = [];
+
+    public IReadOnlyList<SipStack> Stacks => _stacks;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var sip = options.Value.Sip;
+        var log = new SipLogAdapter(loggers);
+        var credentials = new ExtensionCredentialAdapter(directory);
+        foreach (var profile in catalog.Profiles)
+        {
+            var stackOptions = BuildOptions(profile, sip);
+            var stack = new SipStack(stackOptions, credentials, location, log, time);
+            try
+            {
+                stack.Start();
+            }
+            catch
+            {
+                _ = stack.DisposeAsync();
+                throw;
+            }
+            _stacks.Add(stack);
+            foreach (var endpoint in stack.LocalEndPoints)
+                _logger.LogInformation("SIP profile {Profile} listening on {Transport} {EndPoint} (realm {Realm})",
+                    profile.Name, endpoint.Transport, endpoint.EndPoint, stackOptions.Registrar.Realm);
+        }
+        return Task.CompletedTask;
+    }
+
+    internal static SipStackOptions BuildOptions(SipProfile profile, SipOptions sip) => new()
+    {
+        Name = profile.Name ?? "default",
+        Transport = new SipTransportOptions
+        {
+            Listen = profile.Listen.Select(l => new ContactCenter.Sip.Transport.SipListenEndpoint(
+                l.Protocol == SipListenTransport.Tcp ? SipTransportKind.Tcp : SipTransportKind.Udp,
+                new IPEndPoint(IPAddress.Parse(l.Address), l.Port))).ToArray(),
+            MaxMessageSize = Math.Min(sip.MaxMessageSize, SipLimits.MaxMessageSize),
+            SocketBufferBytes = sip.SocketBufferBytes,
+        },
+        Timers = new SipTimerSettings { T1 = sip.T1, T2 = sip.T2, T4 = sip.T4 },
+        Registrar = new SipRegistrarOptions
+        {
+            Realm = profile.Realm ?? profile.Name ?? "default",
+            MinExpires = sip.Registrar.MinExpires,
+            MaxExpires = sip.Registrar.MaxExpires,
+            DefaultExpires = sip.Registrar.DefaultExpires,
+        },
+        DigestAlgorithms = sip.Registrar.DigestAlgorithmList.Select(ParseAlgorithm).ToArray(),
+        NonceLifetime = sip.Registrar.NonceLifetime,
+        AuthFailures = new AuthFailureLimiterOptions
+        {
+            MaxFailures = sip.Registrar.AuthFailureLimit,
+            FailureWindow = sip.Registrar.AuthFailureWindow,
+            BlockDuration = sip.Registrar.BlockDuration,
+        },
+    };
+
+    internal static DigestAlgorithm ParseAlgorithm(string name) =>
+        DigestAlgorithms.TryParse(System.Text.Encoding.ASCII.GetBytes(name), out var algorithm)
+            ? algorithm
+            : throw new InvalidOperationException($"Unknown digest algorithm '{name}' (use MD5 or SHA-256).");
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var stack in _stacks) await stack.DisposeAsync();
+        _stacks.Clear();
+    }
+}
