@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace ContactCenter.Events;
+
+/// <summary>
+/// The wire form of events (CTI channel, webhooks, NATS): snake_case, nulls omitted. The envelope's own
+/// field names are fixed by <see cref="EventEnvelopeJsonConverter"/>; <see cref="Options"/> shapes payloads.
+/// </summary>
+public static class EventJson
+{
+    /// <summary>Options to serialize envelopes and payloads with; read-only.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>The envelope as UTF-8 JSON.</summary>
+    public static byte[] SerializeToUtf8Bytes(EventEnvelope envelope) =>
+        JsonSerializer.SerializeToUtf8Bytes(envelope, Options);
+
+    /// <summary>Reads an envelope back; a payload of a type in <see cref="EventTypes"/> comes back typed.</summary>
+    /// <exception cref="JsonException">The JSON is not an event envelope.</exception>
+    public static EventEnvelope Deserialize(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize<EventEnvelope>(utf8Json, Options)
+        ?? throw new JsonException("An event envelope cannot be null.");
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
