@@ -22,11 +22,14 @@ public sealed class SipHostedService(
     ExtensionDirectory directory,
     IOptions<ContactCenterOptions> options,
     LocationService location,
+    RegistrationEventBridge registrationEvents,
     ILoggerFactory loggers,
     TimeProvider time) : IHostedService, IAsyncDisposable
 {
     private readonly ILogger _logger = loggers.CreateLogger<SipHostedService>();
     private readonly List<SipStack> _stacks = [];
+    /// <summary>Held so it is created with the stacks: no registration change goes unpublished.</summary>
+    internal RegistrationEventBridge RegistrationEvents { get; } = registrationEvents;
 
     public IReadOnlyList<SipStack> Stacks => _stacks;
 
