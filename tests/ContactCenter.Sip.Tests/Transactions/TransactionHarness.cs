@@ -70,6 +70,13 @@ internal sealed class TransactionHarness : IDisposable
 
     public void Dispose() => Layer.Dispose();
 
+    /// <summary>The outcome of a server transaction that must have ended already (no waiting: the fake clock drove it).</summary>
+    public static async Task<SipTransactionOutcome> Ended(Task<SipTransactionOutcome> completion)
+    {
+        Assert.True(completion.IsCompleted, "the transaction has not terminated");
+        return await completion;
+    }
+
     public static TimeSpan Ms(double milliseconds) => TimeSpan.FromMilliseconds(milliseconds);
 
     public static TimeSpan S(double seconds) => TimeSpan.FromSeconds(seconds);
