@@ -81,7 +81,7 @@ public abstract class ServerTransaction : SipTransaction
     {
         if (statusCode is < 100 or > 699) throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "A SIP status code is 100 to 699.");
         var writer = SipResponseFactory.Create(Request, statusCode, reasonPhrase,
-            Request.HasToTag ? default : System.Text.Encoding.ASCII.GetBytes(LocalTag));
+            Request.HasToTag || statusCode == 100 ? default : System.Text.Encoding.ASCII.GetBytes(LocalTag));
         if (statusCode == 100) writer.CopyHeaders(Request, HeaderId.Timestamp); // §8.2.6.1
         return SendResponse(writer.Finish(), statusCode);
     }

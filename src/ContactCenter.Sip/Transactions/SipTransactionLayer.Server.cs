@@ -75,6 +75,7 @@ public sealed partial class SipTransactionLayer
         bool merged = false, overloaded = false;
         lock (_tables)
         {
+            if (_disposed) return;
             if (!_server.TryGetValue(keyString, out existing))
             {
                 if (_server.Count >= _maxServerTransactions) overloaded = true;

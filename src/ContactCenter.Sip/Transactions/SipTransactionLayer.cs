@@ -114,6 +114,7 @@ public sealed partial class SipTransactionLayer : ISipMessageHandler, IDisposabl
             : new NonInviteClientTransaction(this, message, destination, user) { Key = keyString };
         lock (_tables)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             if (!_client.TryAdd(transaction.Key, transaction))
                 throw new InvalidOperationException($"A {SipMethods.ToName(message.Method)} client transaction with branch {transaction.Branch} is already running.");
         }
