@@ -15,6 +15,7 @@ internal sealed class InviteServerTransaction : ServerTransaction
     public InviteServerTransaction(SipTransactionLayer layer, SipMessage request, SipDestination responseDestination)
         : base(layer, request, responseDestination, SipTransactionState.Proceeding)
     {
+        PrepareResponse(100, "Trying");
     }
 
     private protected override bool SendResponseLocked(ReadOnlyMemory<byte> response, int statusCode, ref Effects effects)

@@ -80,10 +80,7 @@ public abstract class ServerTransaction : SipTransaction
     public bool SendResponse(int statusCode, string reasonPhrase)
     {
         if (statusCode is < 100 or > 699) throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "A SIP status code is 100 to 699.");
-        var writer = SipResponseFactory.Create(Request, statusCode, reasonPhrase,
-            Request.HasToTag || statusCode == 100 ? default : System.Text.Encoding.ASCII.GetBytes(LocalTag));
-        if (statusCode == 100) writer.CopyHeaders(Request, HeaderId.Timestamp); // §8.2.6.1
-        return SendResponse(writer.Finish(), statusCode);
+        return SendResponse(BuildResponse(statusCode, reasonPhrase), statusCode);
     }
 
     /// <summary>
@@ -113,7 +110,10 @@ public abstract class ServerTransaction : SipTransaction
     /// <summary>The same request again (same transaction): absorb it or re-send the last response.</summary>
     internal abstract void OnRetransmission(SipMessage request);
 
-    /// <summary>First thing after the layer tabled the transaction: 100 Trying for INVITE, then the TU; or 482 for a merged request.</summary>
+    /// <summary>
+    /// First thing after the layer tabled the transaction: the prepared 100 Trying of an INVITE, then the TU; or 482
+    /// for a merged request.
+    /// </summary>
     internal void Start(bool merged)
     {
         if (merged)
@@ -121,7 +121,12 @@ public abstract class ServerTransaction : SipTransaction
             SendResponse(482, "Loop Detected"); // §8.2.2.2: answered here, never seen by the TU
             return;
         }
-        if (Method == SipMethod.Invite) SendResponse(100, "Trying"); // §17.2.1: at once rather than after 200 ms
+        var effects = new Effects();
+        lock (Gate)
+        {
+            if (CurrentState == SipTransactionState.Proceeding && !_lastResponse.IsEmpty) Send(_lastResponse, ResponseDestination, ref effects);
+        }
+        Finish(in effects);
         if (State == SipTransactionState.Terminated) return;
         try
         {
@@ -131,6 +136,31 @@ public abstract class ServerTransaction : SipTransaction
         {
             Layer.ReportCallbackError(ex);
         }
+    }
+
+    /// <summary>
+    /// Sets the response to re-send before the transaction is tabled (the INVITE's 100 Trying, §17.2.1: sent at once
+    /// rather than after 200 ms), so a copy of the request racing the creation already gets it.
+    /// </summary>
+    private protected void PrepareResponse(int statusCode, string reasonPhrase)
+    {
+        _lastResponse = BuildResponse(statusCode, reasonPhrase);
+        LastStatus = statusCode;
+    }
+
+    /// <summary>A merged request is answered 482 only: drops the prepared response before the transaction is tabled.</summary>
+    internal void ForgetPreparedResponse()
+    {
+        _lastResponse = default;
+        LastStatus = 0;
+    }
+
+    private byte[] BuildResponse(int statusCode, string reasonPhrase)
+    {
+        var writer = SipResponseFactory.Create(Request, statusCode, reasonPhrase,
+            Request.HasToTag || statusCode == 100 ? default : System.Text.Encoding.ASCII.GetBytes(LocalTag));
+        if (statusCode == 100) writer.CopyHeaders(Request, HeaderId.Timestamp); // §8.2.6.1
+        return writer.Finish();
     }
 
     /// <summary>Sends a response and remembers it as the one to re-send for retransmitted requests.</summary>

@@ -82,6 +82,7 @@ public sealed partial class SipTransactionLayer
                 else
                 {
                     if (mergeKey is not null) merged = !_merge.TryAdd(mergeKey, candidate);
+                    if (merged) candidate.ForgetPreparedResponse(); // not yet visible to other threads
                     _server.Add(keyString, candidate);
                     if (ackKey is not null) _rfc2543Acks.TryAdd(ackKey, candidate);
                     if (cancelKey is not null && _server.TryGetValue(cancelKey, out var cancelled)) candidate.CancelledTransaction = cancelled;
