@@ -1,0 +1,114 @@
+using ContactCenter.Sip.Messages;
+using ContactCenter.Sip.Transport;
+
+namespace ContactCenter.Sip.Transactions;
+
+/// <summary>
+/// A client transaction (RFC 3261 §17.1), made by <see cref="SipTransactionLayer.SendRequest"/>: it sends and
+/// retransmits the request, matches responses by branch and CSeq method, and reports them to its
+/// <see cref="IClientTransactionUser"/>.
+/// </summary>
+public abstract class ClientTransaction : SipTransaction
+{
+    private readonly IClientTransactionUser _user;
+    private SipMessage? _finalResponse;
+
+    private protected ClientTransaction(SipTransactionLayer layer, SipMessage request, SipDestination destination,
+        IClientTransactionUser user, SipTransactionState initialState)
+        : base(layer, request, ISipSender.IsReliable(destination.Transport), initialState)
+    {
+        Destination = destination;
+        _user = user;
+    }
+
+    /// <summary>Where the request (and, for INVITE, the ACK of a non-2xx response) is sent.</summary>
+    public SipDestination Destination { get; }
+
+    /// <summary>The first final response, or the local 408/503 when none came; null until then.</summary>
+    public SipMessage? FinalResponse
+    {
+        get { lock (Gate) return _finalResponse; }
+    }
+
+    internal string Key { get; init; } = "";
+
+    /// <summary>
+    /// Builds the CANCEL for this INVITE (RFC 3261 §9.1): same Request-URI, Call-ID, From, To, CSeq number, Route and
+    /// top Via (so the same branch). Send it with <see cref="SipTransactionLayer.SendRequest"/> to <see cref="Destination"/>
+    /// once a provisional response has arrived.
+    /// </summary>
+    public byte[] CreateCancel()
+    {
+        if (Method != SipMethod.Invite) throw new InvalidOperationException($"Only an INVITE can be cancelled; this is {SipMethods.ToName(Method)}.");
+        return SipRequestBuilder.Cancel(Request);
+    }
+
+    /// <summary>Sends the request for the first time and arms the timers.</summary>
+    internal void Start()
+    {
+        var effects = new Effects();
+        lock (Gate)
+        {
+            if (Send(Request.Raw, Destination, ref effects)) StartTimersLocked();
+        }
+        Finish(in effects);
+    }
+
+    private protected abstract void StartTimersLocked();
+
+    /// <summary>A response matching this transaction. False when it is not the transaction's any more (a 2xx after termination: stray).</summary>
+    internal bool OnResponse(SipMessage response)
+    {
+        var effects = new Effects();
+        bool handled;
+        lock (Gate) handled = OnResponseLocked(response, ref effects);
+        Finish(in effects);
+        return handled;
+    }
+
+    private protected abstract bool OnResponseLocked(SipMessage response, ref Effects effects);
+
+    /// <summary>Records the final response and hands it to the TU after the lock.</summary>
+    private protected void DeliverFinal(SipMessage response, ref Effects effects)
+    {
+        _finalResponse ??= response;
+        effects.ResponseForUser = response;
+    }
+
+    /// <summary>Timer B or F: the TU gets a local 408 (RFC 3261 §8.1.3.1) and the timeout outcome.</summary>
+    private protected void TimeOut(ref Effects effects)
+    {
+        Terminate(SipTransactionOutcome.Timeout, ref effects);
+        if (_finalResponse is null) DeliverFinal(LocalResponse(408, "Request Timeout"), ref effects);
+    }
+
+    /// <summary>A transport error before a final response is treated as a 503 (RFC 3261 §8.1.3.1).</summary>
+    private protected override void OnTransportErrorLocked(ref Effects effects)
+    {
+        if (_finalResponse is null) DeliverFinal(LocalResponse(503, "Service Unavailable"), ref effects);
+    }
+
+    private protected override void Notify(in Effects effects)
+    {
+        if (effects.ResponseForUser is { } response)
+        {
+            try
+            {
+                _user.OnResponse(this, response);
+            }
+            catch (Exception ex)
+            {
+                Layer.ReportCallbackError(ex);
+            }
+        }
+        if (effects.Terminated != SipTransactionOutcome.None) _user.OnTerminated(this, effects.Terminated);
+    }
+
+    private SipMessage LocalResponse(int statusCode, string reasonPhrase)
+    {
+        var bytes = SipResponseFactory.Create(Request, statusCode, reasonPhrase).Finish();
+        if (!SipMessageParser.TryParse(bytes, out var response, out var error) || response is null)
+            throw new InvalidOperationException($"The local {statusCode} response did not parse ({error}); the request was accepted by the same parser.");
+        return response;
+    }
+}

@@ -1,0 +1,32 @@
+namespace ContactCenter.Sip.Transactions;
+
+/// <summary>
+/// The RFC 3261 §17 timer base values (Table 4 of Appendix A) and the timers derived from them. T1 is the round-trip
+/// estimate, T2 the cap on non-INVITE request and INVITE response retransmission intervals, T4 how long the network
+/// may keep a message.
+/// </summary>
+public sealed record SipTimerSettings
+{
+    public static SipTimerSettings Default { get; } = new();
+
+    public TimeSpan T1 { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    public TimeSpan T2 { get; init; } = TimeSpan.FromSeconds(4);
+
+    public TimeSpan T4 { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long an INVITE client transaction absorbs final-response retransmissions over UDP: "at least 32 seconds".</summary>
+    public TimeSpan TimerD { get; init; } = TimeSpan.FromSeconds(32);
+
+    /// <summary>64*T1: Timers B, F, H, J, L and M.</summary>
+    public TimeSpan TransactionTimeout => T1 * 64;
+
+    /// <summary>Throws when the values cannot drive a transaction (zero or negative, or T2 below T1).</summary>
+    public void Validate()
+    {
+        if (T1 <= TimeSpan.Zero) throw new ArgumentException($"T1 must be positive, got {T1}.", nameof(T1));
+        if (T2 < T1) throw new ArgumentException($"T2 ({T2}) must not be below T1 ({T1}).", nameof(T2));
+        if (T4 <= TimeSpan.Zero) throw new ArgumentException($"T4 must be positive, got {T4}.", nameof(T4));
+        if (TimerD < TimeSpan.Zero) throw new ArgumentException($"Timer D must not be negative, got {TimerD}.", nameof(TimerD));
+    }
+}

@@ -1,0 +1,213 @@
+using ContactCenter.Sip.Messages;
+using ContactCenter.Sip.Transport;
+
+namespace ContactCenter.Sip.Transactions;
+
+/// <summary>
+/// What client and server transactions share: the request, the state under a per-transaction lock, the three timers
+/// of RFC 3261 §17 (retransmission A/E/G, timeout B/F/H, wait D/I/J/K/L/M) on the injected <see cref="TimeProvider"/>,
+/// and termination. The network, the TU and the timers race; every state change happens under <see cref="Gate"/>, and
+/// the TU is called after the lock is released with what was decided under it (<see cref="Effects"/>).
+/// </summary>
+public abstract class SipTransaction
+{
+    private static readonly TimerCallback RetransmitCallback = static s => ((SipTransaction)s!).TimerFired(TimerRole.Retransmit);
+    private static readonly TimerCallback TimeoutCallback = static s => ((SipTransaction)s!).TimerFired(TimerRole.Timeout);
+    private static readonly TimerCallback WaitCallback = static s => ((SipTransaction)s!).TimerFired(TimerRole.Wait);
+
+    private protected readonly Lock Gate = new();
+    private protected readonly SipTransactionLayer Layer;
+    private ITimer? _retransmitTimer;
+    private ITimer? _timeoutTimer;
+    private ITimer? _waitTimer;
+    private SipTransactionState _state;
+    private SipTransactionOutcome _outcome;
+    private string? _branch;
+
+    private protected SipTransaction(SipTransactionLayer layer, SipMessage request, bool isReliable, SipTransactionState initialState)
+    {
+        Layer = layer;
+        Request = request;
+        IsReliable = isReliable;
+        _state = initialState;
+    }
+
+    /// <summary>The request that created the transaction.</summary>
+    public SipMessage Request { get; }
+
+    public SipMethod Method => Request.Method;
+
+    /// <summary>The top Via branch of the request.</summary>
+    public string Branch => _branch ??= System.Text.Encoding.ASCII.GetString(Request.Branch.Span);
+
+    /// <summary>True over TCP/TLS/WS: no retransmission timers, and the wait timers D, I, J, K are zero (RFC 3261 §17).</summary>
+    public bool IsReliable { get; }
+
+    public SipTransactionState State
+    {
+        get { lock (Gate) return _state; }
+    }
+
+    /// <summary>Why the transaction ended; <see cref="SipTransactionOutcome.None"/> while it runs.</summary>
+    public SipTransactionOutcome Outcome
+    {
+        get { lock (Gate) return _outcome; }
+    }
+
+    private protected SipTimerSettings Timers => Layer.Timers;
+
+    /// <summary>The state, for code already holding <see cref="Gate"/>.</summary>
+    private protected SipTransactionState CurrentState
+    {
+        get => _state;
+        set => _state = value;
+    }
+
+    private protected SipTransactionOutcome CurrentOutcome => _outcome;
+
+    /// <summary>The interval the retransmission timer was last armed with (doubling of A, E, G).</summary>
+    private protected TimeSpan RetransmitInterval { get; private set; }
+
+    /// <summary>What a locked step decided for after the lock: a response for the client TU, and whether it ended.</summary>
+    private protected struct Effects
+    {
+        public SipMessage? ResponseForUser;
+        public SipTransactionOutcome Terminated;
+    }
+
+    /// <summary>Sends through the transport; a refusal terminates the transaction with a transport error (§17.1.4, §17.2.4).</summary>
+    private protected bool Send(ReadOnlyMemory<byte> bytes, SipDestination destination, ref Effects effects)
+    {
+        if (Layer.Sender.Send(bytes, destination)) return true;
+        Terminate(SipTransactionOutcome.TransportError, ref effects);
+        OnTransportErrorLocked(ref effects);
+        return false;
+    }
+
+    private protected virtual void OnTransportErrorLocked(ref Effects effects) { }
+
+    private protected void Terminate(SipTransactionOutcome outcome, ref Effects effects)
+    {
+        if (_state == SipTransactionState.Terminated) return;
+        _state = SipTransactionState.Terminated;
+        _outcome = outcome;
+        effects.Terminated = outcome;
+        DisposeTimers();
+    }
+
+    private protected void StartRetransmitTimer(TimeSpan interval)
+    {
+        if (_state == SipTransactionState.Terminated) return;
+        RetransmitInterval = interval;
+        if (_retransmitTimer is null) _retransmitTimer = Layer.Time.CreateTimer(RetransmitCallback, this, interval, Timeout.InfiniteTimeSpan);
+        else _retransmitTimer.Change(interval, Timeout.InfiniteTimeSpan);
+    }
+
+    private protected void StopRetransmitTimer()
+    {
+        _retransmitTimer?.Dispose();
+        _retransmitTimer = null;
+    }
+
+    private protected void StartTimeoutTimer(TimeSpan due)
+    {
+        if (_state == SipTransactionState.Terminated) return;
+        _timeoutTimer?.Dispose();
+        _timeoutTimer = Layer.Time.CreateTimer(TimeoutCallback, this, due, Timeout.InfiniteTimeSpan);
+    }
+
+    private protected void StopTimeoutTimer()
+    {
+        _timeoutTimer?.Dispose();
+        _timeoutTimer = null;
+    }
+
+    /// <summary>Arms the wait timer of the current state, or terminates at once when it is zero (reliable transports).</summary>
+    private protected void StartWaitTimer(TimeSpan due, ref Effects effects)
+    {
+        StopRetransmitTimer();
+        StopTimeoutTimer();
+        if (_state == SipTransactionState.Terminated) return;
+        if (due <= TimeSpan.Zero)
+        {
+            Terminate(SipTransactionOutcome.Completed, ref effects);
+            return;
+        }
+        _waitTimer?.Dispose();
+        _waitTimer = Layer.Time.CreateTimer(WaitCallback, this, due, Timeout.InfiniteTimeSpan);
+    }
+
+    private protected abstract void OnRetransmitTimerLocked(ref Effects effects);
+
+    private protected abstract void OnTimeoutTimerLocked(ref Effects effects);
+
+    /// <summary>The wait timer ends the transaction normally in every state that arms it.</summary>
+    private protected virtual void OnWaitTimerLocked(ref Effects effects) => Terminate(SipTransactionOutcome.Completed, ref effects);
+
+    /// <summary>Runs after the lock: removes an ended transaction from the table, then tells the TU.</summary>
+    private protected void Finish(in Effects effects)
+    {
+        if (effects.Terminated != SipTransactionOutcome.None) Layer.Remove(this);
+        try
+        {
+            Notify(in effects);
+        }
+        catch (Exception ex)
+        {
+            Layer.ReportCallbackError(ex);
+        }
+    }
+
+    private protected abstract void Notify(in Effects effects);
+
+    /// <summary>The layer is being disposed: stop the timers and end without touching the network.</summary>
+    internal void Abandon()
+    {
+        var effects = new Effects();
+        lock (Gate) Terminate(SipTransactionOutcome.Shutdown, ref effects);
+        try
+        {
+            Notify(in effects);
+        }
+        catch (Exception ex)
+        {
+            Layer.ReportCallbackError(ex);
+        }
+    }
+
+    private void TimerFired(TimerRole role)
+    {
+        try
+        {
+            var effects = new Effects();
+            lock (Gate)
+            {
+                // A timer disposed while its callback was already queued may still run: the state checks in each
+                // handler make such a late call a no-op.
+                if (_state == SipTransactionState.Terminated) return;
+                switch (role)
+                {
+                    case TimerRole.Retransmit: OnRetransmitTimerLocked(ref effects); break;
+                    case TimerRole.Timeout: OnTimeoutTimerLocked(ref effects); break;
+                    default: OnWaitTimerLocked(ref effects); break;
+                }
+            }
+            Finish(in effects);
+        }
+        catch (Exception ex)
+        {
+            // A timer thread must never see an exception: it would end the process.
+            Layer.ReportCallbackError(ex);
+        }
+    }
+
+    private void DisposeTimers()
+    {
+        StopRetransmitTimer();
+        StopTimeoutTimer();
+        _waitTimer?.Dispose();
+        _waitTimer = null;
+    }
+
+    private enum TimerRole : byte { Retransmit, Timeout, Wait }
+}
