@@ -21,4 +21,5 @@ public enum RejectionReason : byte
     InvalidContentLength,
     ContentLengthExceedsMessage,
     MissingContentLength,
+    TooManyHeaders,
 }

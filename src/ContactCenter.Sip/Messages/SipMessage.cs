@@ -42,6 +42,18 @@ public sealed partial class SipMessage
 
     public ReadOnlyMemory<byte> RequestUriBytes => RequestUriRange.Slice(_data);
 
+    /// <summary>
+    /// The Request-URI, parsed on each call (a view, nothing allocated); <c>default</c> (scheme Other, empty) for a
+    /// response or a URI that is not well-formed. <see cref="SipMessageValidator"/> rejects the latter.
+    /// </summary>
+    public SipUri RequestUri => TryGetRequestUri(out var uri) ? uri : default;
+
+    public bool TryGetRequestUri(out SipUri uri)
+    {
+        uri = default;
+        return IsRequest && SipUri.TryParse(RequestUriRange.Slice(_data), out uri);
+    }
+
     public int StatusCode { get; internal init; }
 
     public ReadOnlyMemory<byte> ReasonPhrase => ReasonRange.Slice(_data);

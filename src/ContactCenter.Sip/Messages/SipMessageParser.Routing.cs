@@ -47,8 +47,9 @@ public static partial class SipMessageParser
         span = data.Span;
 
         // Mandatory headers (RFC 3261 §8.1.1); Max-Forwards is tolerated missing for RFC 2543 peers (RFC 4475 §3.4.1).
-        HeaderId missing = via < 0 ? HeaderId.Via : from < 0 ? HeaderId.From : to < 0 ? HeaderId.To :
-            callId < 0 ? HeaderId.CallId : cseq < 0 ? HeaderId.CSeq : HeaderId.Other;
+        // Named in §8.1.1's order, so the 400's reason phrase names the first one that list misses.
+        HeaderId missing = to < 0 ? HeaderId.To : from < 0 ? HeaderId.From : cseq < 0 ? HeaderId.CSeq :
+            callId < 0 ? HeaderId.CallId : via < 0 ? HeaderId.Via : HeaderId.Other;
 
         TextRange callIdRange = default, cseqMethodRange = default, fromTag = default, toTag = default, topVia = default, branch = default;
         uint cseqNumber = 0;

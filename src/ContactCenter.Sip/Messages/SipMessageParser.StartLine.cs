@@ -15,8 +15,9 @@ public static partial class SipMessageParser
     private static bool ParseStartLine(ReadOnlySpan<byte> line, ref StartLine startLine, out SipParseError error)
     {
         error = SipParseError.None;
-        if (line.StartsWith("SIP/"u8) || line.StartsWith("sip/"u8))
+        if (line.Length >= 4 && System.Text.Ascii.EqualsIgnoreCase(line[..4], "SIP/"u8))
             return ParseStatusLine(line, ref startLine, out error);
+        startLine.IsRequest = true;
 
         // Request-Line = Method SP Request-URI SP SIP-Version: exactly one SP each (RFC 4475 §3.1.2.9, §3.1.2.10).
         int firstSpace = line.IndexOf((byte)' ');
@@ -25,17 +26,17 @@ public static partial class SipMessageParser
         if (lastSpace == firstSpace || lastSpace == line.Length - 1) return Fail(out error, RejectionReason.InvalidStartLine);
         var method = line[..firstSpace];
         if (!SipSyntax.IsToken(method)) return Fail(out error, RejectionReason.InvalidStartLine);
+        startLine.Method = SipMethods.Parse(method);
+        startLine.MethodRange = new TextRange(0, (ushort)firstSpace);
         var uri = line[(firstSpace + 1)..lastSpace];
         var version = line[(lastSpace + 1)..];
         if (!IsSipVersionShape(version)) return Fail(out error, RejectionReason.InvalidStartLine);
-        if (uri.IsEmpty || uri.ContainsAny(SipSyntax.Whitespace) || uri[0] == (byte)'<')
+        // A second SP next to the first or last one is a request-line error; LWS inside the URI is a URI error.
+        if (uri.IsEmpty || uri[0] == (byte)' ' || uri[^1] == (byte)' ') return Fail(out error, RejectionReason.InvalidStartLine);
+        if (uri.ContainsAny(SipSyntax.Whitespace) || uri[0] == (byte)'<')
             return Fail(out error, RejectionReason.InvalidRequestUri);
-        if (!IsSipVersion(version)) return Fail(out error, RejectionReason.UnsupportedVersion);
-
-        startLine.IsRequest = true;
-        startLine.Method = SipMethods.Parse(method);
-        startLine.MethodRange = new TextRange(0, (ushort)firstSpace);
         startLine.UriRange = TextRange.FromBounds(firstSpace + 1, lastSpace);
+        if (!IsSipVersion(version)) return Fail(out error, RejectionReason.UnsupportedVersion);
         return true;
     }
 

@@ -28,8 +28,15 @@ public static partial class SipMessageParser
         int firstLineEnd = span.IndexOf(Crlf);
         if (firstLineEnd <= 0) return Fail(out error, RejectionReason.InvalidStartLine);
         int headerEnd = span.IndexOf(EndOfHeaders);
-        if (headerEnd < 0) return Fail(out error, RejectionReason.InvalidHeaderLine);
         int bodyStart = headerEnd + 4;
+        if (headerEnd < 0)
+        {
+            // A datagram whose last header line ends the packet without the empty line: the header section is
+            // complete and the body empty (as PJSIP reads it). Streams never get here: the framer needs the empty line.
+            if (!span.EndsWith(Crlf)) return Fail(out error, RejectionReason.InvalidHeaderLine);
+            headerEnd = span.Length - 2;
+            bodyStart = span.Length;
+        }
         if (bodyStart > SipLimits.MaxMessageSize) return Fail(out error, RejectionReason.MessageTooLarge);
 
         // Folded header lines (CRLF followed by SP/HT) are rare: unfold them on a private copy, keeping offsets.
@@ -40,23 +47,34 @@ public static partial class SipMessageParser
             span = data.Span;
         }
 
+        // Unfolding may have joined a continuation onto the start line; find its end again.
+        firstLineEnd = span.IndexOf(Crlf);
+
+        // A bad start line still lets the headers be split, so a request can be answered (400, 505) where its Via,
+        // From, To, Call-ID and CSeq say; the start line's error wins over any found later.
         var startLine = new StartLine();
-        if (!ParseStartLine(span[..firstLineEnd], ref startLine, out error)) return false;
+        bool startLineValid = ParseStartLine(span[..firstLineEnd], ref startLine, out var startLineError);
 
         int lineCount = span[..(headerEnd + 2)].Count(Crlf) - 1;
-        if (lineCount > SipLimits.MaxHeaderCount) return Fail(out error, RejectionReason.MessageTooLarge);
+        if (lineCount > SipLimits.MaxHeaderCount) return Fail(out error, RejectionReason.TooManyHeaders);
         var headers = new HeaderField[Math.Max(lineCount, 0)];
         int count = 0;
         int lineStart = firstLineEnd + 2;
+        var lineError = SipParseError.None;
         while (lineStart < headerEnd + 2)
         {
             int lineEnd = lineStart + span[lineStart..].IndexOf(Crlf);
-            if (!SplitHeaderLine(span, lineStart, lineEnd, out var field, out error)) return false;
-            headers[count++] = field;
+            // A line that is no header is left out but remembered, so the rest can still route the 400.
+            if (SplitHeaderLine(span, lineStart, lineEnd, out var field, out var fieldError)) headers[count++] = field;
+            else if (!lineError.IsError) lineError = fieldError;
             lineStart = lineEnd + 2;
         }
 
-        return BuildMessage(data, headers, count, ref startLine, bodyStart, out message, out error);
+        bool valid = BuildMessage(data, headers, count, ref startLine, bodyStart, out message, out error);
+        if (!startLineValid) error = startLineError;
+        else if (lineError.IsError) error = lineError;
+        else return valid;
+        return false;
     }
 
     private static bool SplitHeaderLine(ReadOnlySpan<byte> span, int lineStart, int lineEnd, out HeaderField field, out SipParseError error)

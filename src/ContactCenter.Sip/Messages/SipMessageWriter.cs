@@ -36,6 +36,17 @@ public sealed class SipMessageWriter
         return this;
     }
 
+    /// <summary>A status line with the reason phrase as bytes (UTF-8), e.g. one copied from a received response.</summary>
+    public SipMessageWriter StatusLine(int statusCode, ReadOnlySpan<byte> reasonPhrase)
+    {
+        Write("SIP/2.0 "u8);
+        WriteNumber(statusCode);
+        Write(" "u8);
+        Write(reasonPhrase);
+        Write("\r\n"u8);
+        return this;
+    }
+
     public SipMessageWriter Header(HeaderId id, ReadOnlySpan<byte> value) => Header(HeaderNames.CanonicalBytes(id), value);
 
     public SipMessageWriter Header(HeaderId id, string value) => Header(HeaderNames.CanonicalBytes(id), value);
@@ -115,6 +126,17 @@ public sealed class SipMessageWriter
     {
         if (contentType != null) Header(HeaderId.ContentType, contentType);
         Header(HeaderId.ContentLength, body.Length);
+        Write("\r\n"u8);
+        Write(body);
+        return _buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Ends the header section as written and appends the body, adding no Content-Length: for relaying or
+    /// re-serializing a message whose headers (its Content-Length included) were copied as they came.
+    /// </summary>
+    public byte[] FinishAsWritten(ReadOnlySpan<byte> body = default)
+    {
         Write("\r\n"u8);
         Write(body);
         return _buffer.WrittenSpan.ToArray();

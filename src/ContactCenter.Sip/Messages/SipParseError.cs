@@ -12,7 +12,7 @@ public readonly record struct SipParseError(RejectionReason Reason, HeaderId Hea
     public int StatusCode => Reason switch
     {
         RejectionReason.None => 0,
-        RejectionReason.MessageTooLarge => 513,
+        RejectionReason.MessageTooLarge or RejectionReason.TooManyHeaders => 513,
         RejectionReason.UnsupportedUriScheme => 416,
         RejectionReason.UnsupportedVersion => 505,
         _ => 400,
@@ -38,6 +38,7 @@ public readonly record struct SipParseError(RejectionReason Reason, HeaderId Hea
         RejectionReason.InvalidContentLength => "Malformed Content-Length Header",
         RejectionReason.ContentLengthExceedsMessage => "Content-Length Exceeds Message",
         RejectionReason.MissingContentLength => "Missing Content-Length Header",
+        RejectionReason.TooManyHeaders => "Too Many Header Fields",
         _ => "Bad Request",
     };
 

@@ -17,7 +17,7 @@ public static class SipResponseFactory
         foreach (ref readonly var h in request.Headers)
         {
             if (h.Id != HeaderId.Via) continue;
-            if (first && request.Source != null) WriteTopVia(writer, request, h.Value.Slice(data));
+            if (first && request.Source != null) WriteTopVia(writer, request, h.Value.Slice(request.Data));
             else writer.Header(HeaderId.Via, h.Value.Slice(data));
             first = false;
         }
@@ -34,15 +34,16 @@ public static class SipResponseFactory
         return writer;
     }
 
-    private static void WriteTopVia(SipMessageWriter writer, SipMessage request, ReadOnlySpan<byte> line)
+    private static void WriteTopVia(SipMessageWriter writer, SipMessage request, ReadOnlyMemory<byte> lineMemory)
     {
         // The first Via line may hold several values; only the first gets received/rport.
+        var line = lineMemory.Span;
         var splitter = new HeaderValueSplitter(line);
         splitter.MoveNext();
         var top = splitter.Current;
         int topEnd = splitter.CurrentOffset + top.Length;
         var remote = request.Source!.RemoteEndPoint;
-        if (!ViaHeader.TryParse(top.ToArray(), out var via))
+        if (!ViaHeader.TryParse(lineMemory.Slice(splitter.CurrentOffset, top.Length), out var via))
         {
             writer.Header(HeaderId.Via, line);
             return;
@@ -76,6 +77,7 @@ public static class SipResponseFactory
 
     private static bool HostIs(ReadOnlySpan<byte> host, IPAddress address)
     {
+        if (host.Length > 64) return false; // longer than any IP literal: a name
         Span<char> chars = stackalloc char[host.Length];
         for (int i = 0; i < host.Length; i++) chars[i] = (char)host[i];
         if (chars.Length > 2 && chars[0] == '[') chars = chars[1..^1];
