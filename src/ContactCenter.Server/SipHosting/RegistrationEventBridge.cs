@@ -5,7 +5,7 @@ using ContactCenter.Sip.Usages.Registrar;
 namespace ContactCenter.Server.SipHosting;
 
 /// <summary>Publishes every change of the location service on the event bus as <c>registration.*</c> events.</summary>
-internal sealed class RegistrationEventBridge : IDisposable
+public sealed class RegistrationEventBridge : IDisposable
 {
     private readonly LocationService _location;
     private readonly IEventBus _bus;

@@ -33,7 +33,7 @@ public sealed partial class SipTransportLayer
         }
 
         bool answered = false;
-        if (message is { IsRequest: true } && message.Method != SipMethod.Ack)
+        if (message != null && IsAnswerable(message))
         {
             message.Source = source;
             answered = Reject(message, error);
@@ -42,6 +42,15 @@ public sealed partial class SipTransportLayer
         _log.Write(SipLogLevel.Warning, "sip.malformed",
             () => $"Malformed SIP message from {source.Transport} {source.RemoteEndPoint}: {error} ({(answered ? "answered" : "dropped")})");
     }
+
+    /// <summary>
+    /// A malformed request is answered only when it looks like SIP: a request other than ACK, carrying the headers a
+    /// response echoes (Via, From, To, Call-ID, CSeq). Anything else is noise, and answering noise makes us a reflector.
+    /// </summary>
+    internal static bool IsAnswerable(SipMessage? message) =>
+        message is { IsRequest: true } && message.Method != SipMethod.Ack &&
+        message.HasHeader(HeaderId.Via) && message.HasHeader(HeaderId.From) && message.HasHeader(HeaderId.To) &&
+        message.HasHeader(HeaderId.CallId) && message.HasHeader(HeaderId.CSeq);
 
     /// <summary>Answers a request that failed to parse, to where it came from.</summary>
     internal bool Reject(SipMessage request, SipParseError error)

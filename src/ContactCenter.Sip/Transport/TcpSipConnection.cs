@@ -134,7 +134,7 @@ internal sealed class TcpSipConnection : IAsyncDisposable
         if (headerEnd > 0)
         {
             SipMessageParser.TryParse(window.AsMemory(0, headerEnd + 4), out var message, out _);
-            if (message is { IsRequest: true } && message.Method != SipMethod.Ack)
+            if (message != null && SipTransportLayer.IsAnswerable(message))
             {
                 message.Source = source;
                 answered = Layer.Reject(message, error);
