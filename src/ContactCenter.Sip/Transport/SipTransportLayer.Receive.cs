@@ -44,13 +44,11 @@ public sealed partial class SipTransportLayer
     }
 
     /// <summary>
-    /// A malformed request is answered only when it looks like SIP: a request other than ACK, carrying the headers a
-    /// response echoes (Via, From, To, Call-ID, CSeq). Anything else is noise, and answering noise makes us a reflector.
+    /// A malformed request is answered only when it looks like SIP: a request other than ACK with a Via, which the client
+    /// matches the response by (RFC 3261 §17.1.3). Anything else is noise, and answering noise makes us a reflector.
     /// </summary>
     internal static bool IsAnswerable(SipMessage? message) =>
-        message is { IsRequest: true } && message.Method != SipMethod.Ack &&
-        message.HasHeader(HeaderId.Via) && message.HasHeader(HeaderId.From) && message.HasHeader(HeaderId.To) &&
-        message.HasHeader(HeaderId.CallId) && message.HasHeader(HeaderId.CSeq);
+        message is { IsRequest: true } && message.Method != SipMethod.Ack && message.HasHeader(HeaderId.Via);
 
     /// <summary>Answers a request that failed to parse, to where it came from.</summary>
     internal bool Reject(SipMessage request, SipParseError error)
