@@ -24,7 +24,7 @@ public sealed class SipStack : IAsyncDisposable
         Registrar = new RegistrarUsage(options.Registrar, location, authenticator, time, log);
         Core = new SipServerCore(options.Capabilities, Registrar, log, time);
         Transport = new SipTransportLayer(options.Transport, log, time);
-        Transactions = new SipTransactionLayer(Transport, time, options.Timers, Core,
+        Transactions = new SipTransactionLayer(Transport, time, options.Timers, Core, options.MaxServerTransactions,
             onCallbackError: ex => log.Write(SipLogLevel.Error, "sip.transactions", "Transaction callback failed", ex));
     }
 

@@ -21,6 +21,12 @@ public sealed record SipStackOptions
     /// </summary>
     public IReadOnlyList<DigestAlgorithm> DigestAlgorithms { get; init; } = [DigestAlgorithm.Md5];
 
+    /// <summary>
+    /// Server transactions held at once; past it new requests get a stateless 503. Over UDP a non-INVITE transaction
+    /// lives 64*T1 (32 s) after its answer to absorb retransmissions, so this must cover the request rate × 32 s.
+    /// </summary>
+    public int MaxServerTransactions { get; init; } = 1_000_000;
+
     public TimeSpan NonceLifetime { get; init; } = TimeSpan.FromMinutes(5);
     public AuthFailureLimiterOptions AuthFailures { get; init; } = new();
 }

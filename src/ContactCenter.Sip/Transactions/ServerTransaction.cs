@@ -95,6 +95,32 @@ public abstract class ServerTransaction : SipTransaction
         return SendResponse(response, statusCode);
     }
 
+    /// <summary>
+    /// Sends a final response to a non-INVITE request and ends the transaction at once instead of holding it for Timer J:
+    /// a stateless answer (RFC 3261 §8.2.7). A retransmitted request is then processed afresh. Registrars answer Digest
+    /// challenges this way (a retransmission just gets a fresh nonce), which halves the transactions held under load.
+    /// </summary>
+    /// <returns>False when a final response was already sent, the transaction ended, or the transport refused it.</returns>
+    public bool SendStatelessResponse(ReadOnlyMemory<byte> response)
+    {
+        if (Method == SipMethod.Invite)
+            throw new InvalidOperationException("An INVITE's final response needs its transaction (ACK matching, RFC 3261 §17.2.1).");
+        if (!TryReadStatusCode(response.Span, out int statusCode) || statusCode < 200)
+            throw new ArgumentException("A stateless answer must be a final SIP response (200-699).", nameof(response));
+        var effects = new Effects();
+        bool sent = false;
+        lock (Gate)
+        {
+            if (CurrentState is SipTransactionState.Trying or SipTransactionState.Proceeding)
+            {
+                sent = Send(response, ResponseDestination, ref effects);
+                Terminate(SipTransactionOutcome.Completed, ref effects);
+            }
+        }
+        Finish(in effects);
+        return sent;
+    }
+
     private bool SendResponse(ReadOnlyMemory<byte> response, int statusCode)
     {
         var effects = new Effects();

@@ -42,7 +42,9 @@ public sealed class SipServerCore(UasCapabilities capabilities, RegistrarUsage r
             switch (request.Method)
             {
                 case SipMethod.Register:
-                    transaction.SendResponse(registrar.Handle(request, Tag(transaction)));
+                    var reply = registrar.Process(request, Tag(transaction));
+                    if (reply.Stateless) transaction.SendStatelessResponse(reply.Message);
+                    else transaction.SendResponse(reply.Message);
                     break;
                 case SipMethod.Options:
                     transaction.SendResponse(OptionsResponse(transaction));

@@ -24,11 +24,21 @@ public sealed partial class RegistrarUsage(
     public LocationService Location => location;
 
     /// <summary>Processes one REGISTER and returns the whole response to send.</summary>
-    public byte[] Handle(SipMessage request) => Handle(request, SipTags.New());
+    public byte[] Handle(SipMessage request) => Process(request, SipTags.New()).Message;
 
-    /// <summary>Processes one REGISTER; <paramref name="tag"/> is the To tag of the server transaction's responses.</summary>
-    public byte[] Handle(SipMessage request, byte[] tag)
+    /// <summary>
+    /// Processes one REGISTER; <paramref name="tag"/> is the To tag of the server transaction's responses. Challenges
+    /// come back marked stateless: nothing is lost if a retransmission is challenged again with a fresh nonce.
+    /// </summary>
+    public RegistrarReply Process(SipMessage request, byte[] tag)
     {
+        var message = Decide(request, tag, out bool challenge);
+        return new RegistrarReply(message, Stateless: challenge);
+    }
+
+    private byte[] Decide(SipMessage request, byte[] tag, out bool challenge)
+    {
+        challenge = false;
         if (!request.TryGetHeader(HeaderId.To, out var toValue) || !NameAddress.TryParse(toValue, out var to) || !to.Uri.IsSip || to.Uri.User.IsEmpty)
             return Reply(request, 400, "Malformed To Header", tag);
         string aor = to.Uri.UserString;
@@ -37,10 +47,12 @@ public sealed partial class RegistrarUsage(
         switch (auth.Outcome)
         {
             case DigestAuthenticationOutcome.Challenge:
+                challenge = true;
                 return Challenge(request, tag, auth.Stale);
             case DigestAuthenticationOutcome.Blocked:
                 return Reply(request, 403, "Forbidden", tag);
             case DigestAuthenticationOutcome.Rejected when auth.Reason == DigestRejectReason.RealmMismatch:
+                challenge = true;
                 return Challenge(request, tag, stale: false);
             case DigestAuthenticationOutcome.Rejected when auth.Reason == DigestRejectReason.MalformedCredentials:
                 return Reply(request, 400, "Malformed Authorization Header", tag);
