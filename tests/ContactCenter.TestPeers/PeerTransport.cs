@@ -1,0 +1,8 @@
+namespace ContactCenter.TestPeers;
+
+/// <summary>The SIP transport a peer uses.</summary>
+public enum PeerTransport
+{
+    Udp,
+    Tcp,
+}
