@@ -54,7 +54,7 @@ public sealed class NonceService
         ArgumentNullException.ThrowIfNull(realm);
         Span<byte> raw = stackalloc byte[RawSize];
         BinaryPrimitives.WriteInt64BigEndian(raw, _timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-        RandomNumberGenerator.Fill(raw.Slice(TimestampSize, RandomSize));
+        SipRandom.Fill(raw.Slice(TimestampSize, RandomSize));
 
         byte[]? rented = null;
         int realmLength = Encoding.UTF8.GetByteCount(realm);

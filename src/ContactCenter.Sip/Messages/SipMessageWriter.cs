@@ -10,9 +10,11 @@ namespace ContactCenter.Sip.Messages;
 /// </summary>
 public sealed class SipMessageWriter
 {
-    private readonly ArrayBufferWriter<byte> _buffer;
+    // A pooled working buffer: the only allocation per message is the exact array Finish returns.
+    private byte[] _buffer;
+    private int _written;
 
-    public SipMessageWriter(int initialCapacity = 1024) => _buffer = new ArrayBufferWriter<byte>(initialCapacity);
+    public SipMessageWriter(int initialCapacity = 1024) => _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, 256));
 
     public SipMessageWriter RequestLine(SipMethod method, ReadOnlySpan<byte> requestUri) =>
         RequestLine(SipMethods.NameOf(method), requestUri);
@@ -128,7 +130,7 @@ public sealed class SipMessageWriter
         Header(HeaderId.ContentLength, body.Length);
         Write("\r\n"u8);
         Write(body);
-        return _buffer.WrittenSpan.ToArray();
+        return TakeMessage();
     }
 
     /// <summary>
@@ -139,22 +141,45 @@ public sealed class SipMessageWriter
     {
         Write("\r\n"u8);
         Write(body);
-        return _buffer.WrittenSpan.ToArray();
+        return TakeMessage();
     }
 
-    private void Write(ReadOnlySpan<byte> bytes) => _buffer.Write(bytes);
+    private byte[] TakeMessage()
+    {
+        var message = _buffer.AsSpan(0, _written).ToArray();
+        if (_buffer.Length > 0) ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+        _written = 0;
+        return message;
+    }
+
+    private Span<byte> GetSpan(int size)
+    {
+        if (_buffer.Length - _written < size)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _written + size));
+            _buffer.AsSpan(0, _written).CopyTo(larger);
+            if (_buffer.Length > 0) ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+        return _buffer.AsSpan(_written);
+    }
+
+    private void Write(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(GetSpan(bytes.Length));
+        _written += bytes.Length;
+    }
 
     private void WriteText(string text)
     {
         int max = Encoding.UTF8.GetMaxByteCount(text.Length);
-        int n = Encoding.UTF8.GetBytes(text, _buffer.GetSpan(max));
-        _buffer.Advance(n);
+        _written += Encoding.UTF8.GetBytes(text, GetSpan(max));
     }
 
     private void WriteNumber(long value)
     {
-        var span = _buffer.GetSpan(20);
-        Utf8Formatter.TryFormat(value, span, out int written);
-        _buffer.Advance(written);
+        Utf8Formatter.TryFormat(value, GetSpan(20), out int written);
+        _written += written;
     }
 }

@@ -28,7 +28,7 @@ public static class SipIds
     private static void FillRandom(Span<char> chars)
     {
         Span<byte> random = stackalloc byte[chars.Length];
-        RandomNumberGenerator.Fill(random);
+        SipRandom.Fill(random);
         for (int i = 0; i < chars.Length; i++) chars[i] = (char)Alphabet[random[i] & 31];
     }
 }

@@ -15,6 +15,9 @@ public sealed record SipTransportOptions
     /// </summary>
     public int SocketBufferBytes { get; init; } = 4 * 1024 * 1024;
 
+    /// <summary>Threads reading each UDP socket; one per core by default, since each parses and answers inline.</summary>
+    public int UdpReceiveThreads { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     /// <summary>Open TCP connections allowed at once; past it new ones are refused (bounded memory under attack).</summary>
     public int MaxConnections { get; init; } = 10_000;
 

@@ -6,7 +6,7 @@ using ContactCenter.Sip.Messages;
 namespace ContactCenter.Sip.Transport;
 
 /// <summary>
-/// One UDP socket with one receive loop. Each datagram is copied into a buffer the message owns and parsed on the loop;
+/// One UDP socket read by dedicated receive threads. Each datagram is copied into a buffer the message owns and parsed on the loop;
 /// the layers above only match and post, so the loop never waits on business logic.
 /// </summary>
 internal sealed class UdpSipTransport : ISipTransportListener
@@ -14,7 +14,7 @@ internal sealed class UdpSipTransport : ISipTransportListener
     private readonly SipTransportLayer _layer;
     private readonly Socket _socket;
     private readonly CancellationTokenSource _stop = new();
-    private Task? _loop;
+    private Thread[] _threads = [];
 
     public UdpSipTransport(SipTransportLayer layer, IPEndPoint endPoint)
     {
@@ -31,9 +31,23 @@ internal sealed class UdpSipTransport : ISipTransportListener
 
     public IPEndPoint LocalEndPoint { get; }
 
-    public void Start() => _loop = Task.Run(ReceiveLoopAsync);
+    /// <summary>
+    /// Starts the receive threads: dedicated threads in blocking recvfrom, several on one socket (the kernel hands each
+    /// datagram to one of them). No thread-pool hop per datagram: under load that hop, and the pool's spinning, cost
+    /// more than parsing and answering the message.
+    /// </summary>
+    public void Start()
+    {
+        int count = Math.Max(1, _layer.Options.UdpReceiveThreads);
+        _threads = new Thread[count];
+        for (int i = 0; i < count; i++)
+        {
+            _threads[i] = new Thread(ReceiveLoop) { IsBackground = true, Name = $"sip-udp-{LocalEndPoint.Port}-{i}" };
+            _threads[i].Start();
+        }
+    }
 
-    private async Task ReceiveLoopAsync()
+    private void ReceiveLoop()
     {
         var buffer = GC.AllocateArray<byte>(SipLimits.MaxMessageSize + 1, pinned: true);
         var address = new SocketAddress(_socket.AddressFamily);
@@ -43,10 +57,10 @@ internal sealed class UdpSipTransport : ISipTransportListener
             int received;
             try
             {
-                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, address, token);
+                received = _socket.ReceiveFrom(buffer, SocketFlags.None, address);
             }
-            catch (OperationCanceledException) { break; }
             catch (ObjectDisposedException) { break; }
+            catch (SocketException) when (token.IsCancellationRequested) { break; }
             catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize)
             {
                 // ICMP port unreachable from an earlier send, or an oversized datagram: neither stops the loop.
@@ -63,12 +77,12 @@ internal sealed class UdpSipTransport : ISipTransportListener
                 _layer.Statistics.KeepAlive();
                 continue;
             }
-            var remote = Normalize((IPEndPoint)LocalEndPoint.Create(address));
             if (received > _layer.Options.MaxMessageSize)
             {
                 _layer.Statistics.MalformedMessage(answered: false);
                 continue;
             }
+            var remote = Normalize((IPEndPoint)LocalEndPoint.Create(address));
             var message = buffer.AsSpan(0, received).ToArray();
             _layer.Deliver(message, new SipSource(SipTransportKind.Udp, remote, LocalEndPoint));
         }
@@ -104,10 +118,11 @@ internal sealed class UdpSipTransport : ISipTransportListener
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
+        // Closing the socket wakes the threads blocked in recvfrom (the runtime shuts the socket down first).
         _socket.Dispose();
-        if (_loop != null)
+        foreach (var thread in _threads)
         {
-            try { await _loop; } catch (Exception) { /* the loop ends on dispose by design */ }
+            if (thread != Thread.CurrentThread) await Task.Run(() => thread.Join(TimeSpan.FromSeconds(5)));
         }
         _stop.Dispose();
     }

@@ -11,7 +11,7 @@ public static class SipTags
     {
         var tag = new byte[length];
         Span<byte> random = stackalloc byte[length];
-        RandomNumberGenerator.Fill(random);
+        SipRandom.Fill(random);
         for (int i = 0; i < length; i++) tag[i] = Alphabet[random[i] % Alphabet.Length];
         return tag;
     }
