@@ -11,6 +11,12 @@ public sealed class G722Codec : AudioCodec
     /// <summary>The one G.722 descriptor.</summary>
     public static readonly G722Codec Instance = new();
 
+    /// <summary>
+    /// End-to-end delay of an encoder and decoder pair, in 16 kHz samples: the two 24-tap QMFs.
+    /// A decoded sample n corresponds to input sample n - 22 (1.375 ms).
+    /// </summary>
+    public const int CodecDelaySamples = 22;
+
     private G722Codec()
         : base("G722", 9, rtpClockRate: 8000, sampleRate: 16000, isStateless: false)
     {

@@ -11,9 +11,10 @@ public sealed class HalfBandDecimator : IAudioResampler
     private const int ChunkSize = 640;
     private const int History = HalfBandFilter.Length - 1;
 
-    // One leading zero puts the filter centre on a kept sample, so the delay is a whole number
-    // of output samples (16) rather than 15.5.
-    private const int Primed = History + 1;
+    // Starting one zero short of a full history makes each output complete on the odd sample of a
+    // pair: the filter centre then lands on an even input sample and the delay is a whole 15
+    // output samples, while every even-sized input yields exactly half as many outputs.
+    private const int Primed = History - 1;
 
     // Input samples not yet consumed: the filter history, then at most one held-back odd sample.
     private readonly float[] _window = new float[History + ChunkSize];
@@ -37,11 +38,11 @@ public sealed class HalfBandDecimator : IAudioResampler
     /// <inheritdoc />
     public int OutputRate => InputRate / 2;
 
-    /// <summary>16 output samples (2 ms at 8 kHz).</summary>
-    public int DelaySamples => (HalfBandFilter.Centre + 1) / 2;
+    /// <summary>15 output samples (1.875 ms at 8 kHz).</summary>
+    public int DelaySamples => (HalfBandFilter.Centre - 1) / 2;
 
     /// <inheritdoc />
-    public int GetOutputLength(int inputLength) => (_filled - History + inputLength) / 2;
+    public int GetOutputLength(int inputLength) => (_filled - Primed + inputLength) / 2;
 
     /// <inheritdoc />
     public int Process(ReadOnlySpan<short> input, Span<short> output)

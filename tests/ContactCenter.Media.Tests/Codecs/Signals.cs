@@ -56,6 +56,24 @@ internal static class Signals
         return (previous * previous) + (previous2 * previous2) - (coefficient * previous * previous2);
     }
 
+    /// <summary>The strongest of the frequencies step, 2·step, … below Nyquist.</summary>
+    public static double StrongestFrequency(ReadOnlySpan<short> samples, int sampleRate, double step)
+    {
+        double best = 0;
+        double bestPower = -1;
+        for (double frequency = step; frequency < sampleRate / 2.0; frequency += step)
+        {
+            double power = GoertzelPower(samples, frequency, sampleRate);
+            if (power > bestPower)
+            {
+                bestPower = power;
+                best = frequency;
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>Amplitude of a frequency component estimated by Goertzel.</summary>
     public static double Amplitude(ReadOnlySpan<short> samples, double frequency, int sampleRate) =>
         2 * Math.Sqrt(GoertzelPower(samples, frequency, sampleRate)) / samples.Length;
