@@ -5,6 +5,11 @@ namespace ContactCenter.Media.Codecs;
 /// analysis splits two 16 kHz samples into one lower and one higher sub-band sample at 8 kHz,
 /// synthesis joins them back.
 /// </summary>
+/// <remarks>
+/// The coefficients h0..h11 = 3, -11, 12, 32, -210, 951, 3876, -805, 362, -156, 53, -11
+/// (h23-i = hi) are written out as constants in the two dot products: one branch takes them
+/// oldest-first, the other newest-first.
+/// </remarks>
 internal struct G722Qmf
 {
     private QmfHistory _first;
@@ -44,32 +49,22 @@ internal struct G722Qmf
     }
 
     // The window of the twelve newest samples, oldest first, starts just after the newest copy
-    // in the lower half.
+    // in the lower half; WindowStart + 11 is at most 23, inside the doubled buffer.
     private readonly int WindowStart => _position + 1;
 
+    /// <summary>Σ x(oldest + i)·h(i).</summary>
     private readonly int DotForward(in QmfHistory history)
     {
-        ReadOnlySpan<int> window = ((ReadOnlySpan<int>)history).Slice(WindowStart, QmfHistory.Taps);
-        ReadOnlySpan<int> h = G722Tables.QmfCoefficients;
-        int sum = 0;
-        for (int i = 0; i < QmfHistory.Taps; i++)
-        {
-            sum += window[i] * h[i];
-        }
-
-        return sum;
+        ReadOnlySpan<int> w = ((ReadOnlySpan<int>)history).Slice(WindowStart, QmfHistory.Taps);
+        return (3 * w[0]) - (11 * w[1]) + (12 * w[2]) + (32 * w[3]) - (210 * w[4]) + (951 * w[5])
+            + (3876 * w[6]) - (805 * w[7]) + (362 * w[8]) - (156 * w[9]) + (53 * w[10]) - (11 * w[11]);
     }
 
+    /// <summary>Σ x(oldest + i)·h(11 - i).</summary>
     private readonly int DotReverse(in QmfHistory history)
     {
-        ReadOnlySpan<int> window = ((ReadOnlySpan<int>)history).Slice(WindowStart, QmfHistory.Taps);
-        ReadOnlySpan<int> h = G722Tables.QmfCoefficients;
-        int sum = 0;
-        for (int i = 0; i < QmfHistory.Taps; i++)
-        {
-            sum += window[i] * h[QmfHistory.Taps - 1 - i];
-        }
-
-        return sum;
+        ReadOnlySpan<int> w = ((ReadOnlySpan<int>)history).Slice(WindowStart, QmfHistory.Taps);
+        return (3 * w[11]) - (11 * w[10]) + (12 * w[9]) + (32 * w[8]) - (210 * w[7]) + (951 * w[6])
+            + (3876 * w[5]) - (805 * w[4]) + (362 * w[3]) - (156 * w[2]) + (53 * w[1]) - (11 * w[0]);
     }
 }

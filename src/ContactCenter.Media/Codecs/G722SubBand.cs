@@ -75,16 +75,21 @@ internal struct G722SubBand
         int bound = 15360 - pole2;
         pole1 = Math.Clamp(pole1, -bound, bound);
 
-        // UPZERO, DELAYA and FILTEZ in one pass over the six zero taps.
+        // UPZERO, DELAYA and FILTEZ in one pass: tap i holds b(i+1) and d(n-1-i) on entry, and
+        // leaves with d(n-i) so the sum is already the next sample's zero-section estimate.
+        Span<int> zeros = _zeros;
+        Span<int> differences = _differences;
         int step = difference == 0 ? 0 : 128;
+        int shiftedIn = difference;
         int zeroSum = 0;
-        for (int i = SixTaps.Length - 1; i >= 0; i--)
+        for (int i = 0; i < zeros.Length && i < differences.Length; i++)
         {
-            int zero = Saturate((SameSign(difference, _differences[i]) ? step : -step) + ((_zeros[i] * 32640) >> 15));
-            _zeros[i] = zero;
-            int delayed = i == 0 ? difference : _differences[i - 1];
-            _differences[i] = delayed;
-            zeroSum += (zero * Saturate(delayed << 1)) >> 15;
+            int older = differences[i];
+            int zero = Saturate((SameSign(difference, older) ? step : -step) + ((zeros[i] * 32640) >> 15));
+            zeros[i] = zero;
+            differences[i] = shiftedIn;
+            zeroSum += (zero * Saturate(shiftedIn << 1)) >> 15;
+            shiftedIn = older;
         }
 
         _zeroEstimate = Saturate(zeroSum);

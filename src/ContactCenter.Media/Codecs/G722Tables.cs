@@ -8,9 +8,6 @@ namespace ContactCenter.Media.Codecs;
 /// </remarks>
 internal static class G722Tables
 {
-    /// <summary>QMF coefficients h0..h11; h(23-i) = h(i), applied to the two polyphase branches.</summary>
-    public static readonly int[] QmfCoefficients = [3, -11, 12, 32, -210, 951, 3876, -805, 362, -156, 53, -11];
-
     /// <summary>QUANTL: lower-band decision levels (×det, Q12), indexed by magnitude interval 0..29.</summary>
     public static readonly short[] LowDecisionLevels =
     [
