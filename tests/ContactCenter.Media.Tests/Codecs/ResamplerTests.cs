@@ -96,6 +96,26 @@ public sealed class ResamplerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Reported_delays_are_the_real_ones()
+    {
+        // A sweep lines up at one delay only (a tone repeats every period).
+        var down = new HalfBandDecimator();
+        short[] narrowReference = Signals.Sweep(100, 3000, 8000, 8000);
+        short[] decimated = Run(down, Signals.Sweep(100, 3000, 16000, 16000), 320);
+        (int downDelay, double downSnr) = Signals.BestAlignedSnr(narrowReference, decimated, 64, Settle);
+        Assert.Equal(down.DelaySamples, downDelay);
+        Assert.True(downSnr > 40, $"decimated sweep: SNR {downSnr:F1} dB");
+
+        var up = new HalfBandInterpolator();
+        short[] wideReference = Signals.Sweep(100, 3000, 16000, 16000);
+        short[] interpolated = Run(up, narrowReference, 160);
+        (int upDelay, double upSnr) = Signals.BestAlignedSnr(wideReference, interpolated, 128, 2 * Settle);
+        Assert.Equal(up.DelaySamples, upDelay);
+        Assert.True(upSnr > 40, $"interpolated sweep: SNR {upSnr:F1} dB");
+        output.WriteLine($"sweep 100-3000 Hz: 16->8 SNR {downSnr:F1} dB at delay {downDelay}, 8->16 SNR {upSnr:F1} dB at delay {upDelay}");
+    }
+
+    [Fact]
     public void Down_then_up_gives_back_a_telephone_band_signal()
     {
         short[] tone = Signals.Tone(1000, 16000, 16000);
