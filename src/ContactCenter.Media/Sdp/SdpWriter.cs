@@ -9,14 +9,14 @@ namespace ContactCenter.Media.Sdp;
 /// media section: m i c b k a). A description read by <see cref="SdpParser"/> from canonical input writes back byte
 /// for byte; writing is idempotent after one parse/write pass. A missing <c>s=</c> is written <c>s=-</c>, missing
 /// timing <c>t=0 0</c>.
+/// Values that would break the line structure (CR, LF or NUL in text; whitespace inside a field of o=, c=, m=, b=;
+/// an attribute name that is not a token) throw <see cref="ArgumentException"/>: parsed descriptions never hold
+/// them, so this only guards descriptions built in code against line injection.
 /// </summary>
-/// <exception cref="ArgumentException">
-/// A value would break the line structure: CR, LF or NUL in text, or whitespace inside a field of o=, c=, m=, b=
-/// or an attribute name. Parsed descriptions never hold such values; this guards descriptions built in code.
-/// </exception>
 public static class SdpWriter
 {
     /// <summary>The description as a new byte array.</summary>
+    /// <exception cref="ArgumentException">A value would break the line structure.</exception>
     public static byte[] ToArray(SessionDescription description)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
@@ -25,6 +25,7 @@ public static class SdpWriter
     }
 
     /// <summary>Appends the description to <paramref name="output"/>.</summary>
+    /// <exception cref="ArgumentException">A value would break the line structure.</exception>
     public static void Write(SessionDescription description, IBufferWriter<byte> output)
     {
         var o = description.Origin;

@@ -40,8 +40,8 @@ internal static class NegotiationFixture
 
     /// <summary>
     /// Checks RFC 3264 §6 for an answer: one m= line per offered one, same media type and transport, a rejected
-    /// stream has port 0, an accepted one lists only formats from the offer, and its direction is allowed by the
-    /// offer's (§6.1 table).
+    /// stream has port 0, an accepted one lists only codecs from the offer (by rtpmap identity: the answer may
+    /// renumber a dynamic type, RFC 4317 §2.3), and its direction attribute is allowed by the offer's (§6.1 table).
     /// </summary>
     public static void AssertLegalAnswer(SessionDescription offer, SessionDescription answer)
     {
@@ -54,12 +54,23 @@ internal static class NegotiationFixture
             Assert.Equal(o.Protocol, a.Protocol);
             if (o.IsRejected) Assert.True(a.IsRejected, $"m= line {i + 1} was disabled in the offer but accepted");
             if (a.IsRejected) continue;
-            Assert.All(a.Formats, f => Assert.Contains(f, o.Formats));
+            var offeredCodecs = o.Formats.Select(f => Codec(o, f)).ToList();
+            Assert.All(a.Formats, f => Assert.Contains(Codec(a, f), offeredCodecs));
             var offered = o.EffectiveDirection(offer);
-            if (o.EffectiveConnection(offer)!.IsUnspecified) offered = offered.Intersect(SdpDirection.SendOnly);
             var answered = a.EffectiveDirection(answer);
             Assert.True(!answered.AllowsSend() || offered.AllowsReceive(), $"answer sends on m= line {i + 1} but the offer does not receive");
             Assert.True(!answered.AllowsReceive() || offered.AllowsSend(), $"answer receives on m= line {i + 1} but the offer does not send");
         }
+    }
+
+    private static string Codec(MediaDescription media, string format)
+    {
+        if (!int.TryParse(format, out int pt)) return format;
+        if (media.TryGetRtpMap(pt, out var map) || SdpStaticPayloadTypes.TryGet(pt, out map))
+        {
+            return $"{map.EncodingName.ToUpperInvariant()}/{map.ClockRate}/{map.EffectiveChannels}";
+        }
+
+        return format;
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using ContactCenter.Media.Sdp;
 using static ContactCenter.Media.Tests.Sdp.NegotiationFixture;
 
@@ -27,6 +28,23 @@ public class SdpHoldAndVersionTests
         // The hold answer narrowed the agreed codecs to G.722; the resume offers what was agreed, nothing more.
         Assert.Equal(["9", "101"], resume.Media[0].Formats);
         Assert.Equal((SdpDirection.SendRecv, new NegotiatedCodec("G722", 9, 8000)), (resumed.Direction, resumed.Codec));
+    }
+
+    [Fact]
+    public void Baresips_real_answers_to_our_offer_and_to_our_hold()
+    {
+        var negotiator = Negotiator();
+        negotiator.CreateOffer();
+        var established = Process(negotiator, SdpVectors.BaresipAnswer).Media!;
+
+        var hold = negotiator.CreateOffer(SdpDirection.SendOnly);
+        var held = Process(negotiator, SdpVectors.BaresipHoldAnswer).Media!;
+
+        Assert.Equal(new IPEndPoint(IPAddress.Parse("192.0.2.2"), 20010), established.RemoteRtp);
+        Assert.Equal(["8", "9", "0", "101"], hold.Media[0].Formats);
+        Assert.Equal(2UL, hold.Origin.SessionVersion);
+        Assert.Equal((SdpDirection.SendOnly, false, true, false), (held.Direction, held.CanReceive, held.CanSend, held.RemoteHold));
+        Assert.Equal((new NegotiatedCodec("PCMA", 8, 8000), 101), (held.Codec, held.TelephoneEventPayloadType));
     }
 
     [Fact]
