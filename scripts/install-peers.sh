@@ -5,15 +5,17 @@
 #
 #   sip-tester   sipp 3.6.1 (Debian's package name), used by tests and tests/load/*.sh
 #   baresip      headless softphone (baresip-core holds the binary and modules)
-#   sox          makes WAV files for sipp's rtp_stream media scenarios
+#   sox          makes WAV files for sipp's rtp_stream media scenarios; checks G.711 against our codec
+#   ffmpeg       an independent G.722 encoder/decoder the codec tests compare against
+#   libspandsp2  SpanDSP, baresip's G.722 implementation, loaded by the codec tests
 #
 # Idempotent: prints nothing and exits 0 when every package is already installed;
 # runs `apt-get update` once, only when something is missing. Exits non-zero with
 # a message on stderr when the install fails or the binaries are still missing.
 set -euo pipefail
 
-packages=(sip-tester baresip baresip-core sox)
-binaries=(sipp baresip sox)
+packages=(sip-tester baresip baresip-core sox ffmpeg libspandsp2)
+binaries=(sipp baresip sox ffmpeg)
 
 is_installed() {
     [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]

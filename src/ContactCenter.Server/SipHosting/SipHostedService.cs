@@ -97,7 +97,8 @@ public sealed class SipHostedService(
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var stack in _stacks) await stack.DisposeAsync();
+        var stacks = _stacks.ToArray();
         _stacks.Clear();
+        foreach (var stack in stacks) await stack.DisposeAsync();
     }
 }

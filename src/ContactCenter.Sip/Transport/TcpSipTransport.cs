@@ -106,8 +106,11 @@ internal sealed class TcpSipTransport : ISipTransportListener
         return true;
     }
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _stop.Cancel();
         _listener.Dispose();
         if (_acceptLoop != null)

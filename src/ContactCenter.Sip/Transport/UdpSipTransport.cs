@@ -115,8 +115,11 @@ internal sealed class UdpSipTransport : ISipTransportListener
         }
     }
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _stop.Cancel();
         // Closing the socket wakes the threads blocked in recvfrom (the runtime shuts the socket down first).
         _socket.Dispose();
