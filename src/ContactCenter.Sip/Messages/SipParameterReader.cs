@@ -16,30 +16,30 @@ public ref struct SipParameterReader(ReadOnlySpan<byte> parameters)
 
     public bool MoveNext()
     {
-        var rest = SipSyntax.Trim(_rest);
+        var rest = TrimStart(_rest);
         if (rest.IsEmpty) return false;
         if (rest[0] != (byte)';') { IsMalformed = true; return false; }
-        rest = SipSyntax.Trim(rest[1..]);
+        rest = TrimStart(rest[1..]);
         int nameEnd = rest.IndexOfAnyExcept(SipSyntax.Token);
         if (nameEnd < 0) nameEnd = rest.Length;
         if (nameEnd == 0) { IsMalformed = true; return false; }
         var name = rest[..nameEnd];
-        rest = SipSyntax.Trim(rest[nameEnd..]);
+        rest = TrimStart(rest[nameEnd..]);
         if (rest.IsEmpty || rest[0] != (byte)'=')
         {
             Current = new SipParameter(name, default, false);
             _rest = rest;
             return true;
         }
-        rest = SipSyntax.Trim(rest[1..]);
+        rest = TrimStart(rest[1..]);
         int valueEnd;
-        if (!rest.IsEmpty && rest[0] == (byte)'"')
+        if (rest.IsEmpty) { IsMalformed = true; return false; }
+        if (rest[0] == (byte)'"')
         {
-            int close = SipSyntax.FindClosingQuote(rest, 0);
-            if (close < 0) { IsMalformed = true; return false; }
-            valueEnd = close + 1;
+            valueEnd = SipSyntax.FindClosingQuote(rest, 0) + 1;
+            if (valueEnd == 0) { IsMalformed = true; return false; }
         }
-        else if (!rest.IsEmpty && rest[0] == (byte)'[')
+        else if (rest[0] == (byte)'[')
         {
             // IPv6 reference as a parameter value (received, maddr).
             valueEnd = rest.IndexOf((byte)']') + 1;
@@ -54,6 +54,13 @@ public ref struct SipParameterReader(ReadOnlySpan<byte> parameters)
         Current = new SipParameter(name, rest[..valueEnd], true);
         _rest = rest[valueEnd..];
         return true;
+    }
+
+    private static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> value)
+    {
+        int i = 0;
+        while (i < value.Length && SipSyntax.IsWhitespace(value[i])) i++;
+        return value[i..];
     }
 
     /// <summary>Finds a parameter by name (case-insensitive, RFC 3261 §19.1.4). False when absent or the list is malformed.</summary>
@@ -71,6 +78,26 @@ public ref struct SipParameterReader(ReadOnlySpan<byte> parameters)
         value = default;
         hasValue = false;
         return false;
+    }
+
+    /// <summary>
+    /// <see cref="IsWellFormed(ReadOnlySpan{byte})"/> that also finds the first parameter named <paramref name="wanted"/>
+    /// in the same pass: its value's range inside <paramref name="parameters"/>, empty when absent or valueless.
+    /// </summary>
+    internal static bool IsWellFormed(ReadOnlySpan<byte> parameters, ReadOnlySpan<byte> wanted, out TextRange wantedValue)
+    {
+        wantedValue = default;
+        bool found = false;
+        var reader = new SipParameterReader(parameters);
+        while (reader.MoveNext())
+        {
+            if (found || !System.Text.Ascii.EqualsIgnoreCase(reader.Current.Name, wanted)) continue;
+            found = true;
+            var value = reader.Current.Value;
+            if (!value.IsEmpty && parameters.Overlaps(value, out int offset))
+                wantedValue = new TextRange((ushort)offset, (ushort)value.Length);
+        }
+        return !reader.IsMalformed;
     }
 
     /// <summary>True when every parameter is well-formed (names are tokens, quoted values closed).</summary>
