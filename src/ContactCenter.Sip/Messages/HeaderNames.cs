@@ -51,7 +51,7 @@ public static partial class HeaderNames
         if (name.Length > MaxLength) return HeaderId.Other;
         foreach (var info in ByLengthAndLetter[Slot(name.Length, name[0])])
         {
-            if (Ascii.EqualsIgnoreCase(name, info.CanonicalBytes)) return info.Id;
+            if (info.Matches(name)) return info.Id;
         }
         return HeaderId.Other;
     }

@@ -32,7 +32,7 @@ public static partial class SipMessageParser
         while (true)
         {
             var window = span.Length > SipLimits.MaxMessageSize ? span[..SipLimits.MaxMessageSize] : span;
-            firstLineEnd = window.IndexOf(Crlf);
+            firstLineEnd = IndexOfCrlf(window, 0);
             if (firstLineEnd <= 0)
                 return Fail(out error, firstLineEnd < 0 && span.Length > SipLimits.MaxMessageSize ? RejectionReason.MessageTooLarge : RejectionReason.InvalidStartLine);
             count = 0;
@@ -41,7 +41,7 @@ public static partial class SipMessageParser
             bool folded = !unfolded && IsFolded(span, firstLineEnd);
             while (!folded)
             {
-                int rel = window[pos..].IndexOf(Crlf);
+                int rel = IndexOfCrlf(window, pos);
                 if (rel == 0)
                 {
                     bodyStart = pos + 2;
@@ -87,6 +87,21 @@ public static partial class SipMessageParser
         else if (lineError.IsError) error = lineError;
         else return valid;
         return false;
+    }
+
+    /// <summary>The next CRLF at or after <paramref name="from"/>, relative to it; a bare LF is line content, not an end.</summary>
+    private static int IndexOfCrlf(ReadOnlySpan<byte> span, int from)
+    {
+        int i = from;
+        while (true)
+        {
+            // A one-byte search is quicker than a two-byte one, and a bare LF is rare.
+            int lf = span[i..].IndexOf((byte)'\n');
+            if (lf < 0) return -1;
+            i += lf;
+            if (i > from && span[i - 1] == (byte)'\r') return i - 1 - from;
+            i++;
+        }
     }
 
     private static bool IsFolded(ReadOnlySpan<byte> span, int lineEnd) =>
