@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Running;
+using ContactCenter.Benchmarks;
 
-// Run one or all: dotnet run -c Release --project tests/ContactCenter.Benchmarks -- --filter '*' --job short
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// BenchmarkDotNet: dotnet run -c Release --project tests/ContactCenter.Benchmarks -- --filter '*' --job short
+// CPU-time cross-check for a shared machine: dotnet run -c Release --project tests/ContactCenter.Benchmarks -- --cpu
+if (args.Contains("--cpu")) CpuTimeProbe.Run();
+else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
