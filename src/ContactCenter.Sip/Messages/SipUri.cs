@@ -78,7 +78,7 @@ public readonly struct SipUri
             System.Text.Ascii.EqualsIgnoreCase(schemeName, "tel"u8) ? UriScheme.Tel : UriScheme.Other;
         int i = colon + 1;
         // sip and sips are checked against their character set below, which has no whitespace.
-        if (scheme is UriScheme.Other or UriScheme.Tel && span.ContainsAny(SipSyntax.Whitespace)) return false;
+        if ((scheme is UriScheme.Other or UriScheme.Tel) && span.ContainsAny(SipSyntax.Whitespace)) return false;
         if (scheme == UriScheme.Other)
         {
             if (i >= span.Length) return false;
