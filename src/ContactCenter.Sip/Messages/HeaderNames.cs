@@ -7,16 +7,28 @@ public static partial class HeaderNames
 {
     private static readonly HeaderInfo[] Infos = CreateInfos();
 
-    // Names grouped by length so a lookup compares against a handful of candidates only.
-    private static readonly HeaderInfo[][] ByLength = BuildByLength();
+    // Names grouped by length and first letter, so a lookup compares against one or two candidates.
+    private const int Letters = 27; // a-z, and one slot for anything else
+    private static readonly int MaxLength = Infos.Max(i => i.CanonicalBytes.Length);
+    private static readonly HeaderInfo[][] ByLengthAndLetter = BuildByLengthAndLetter();
     private static readonly HeaderId[] ByCompact = BuildByCompact();
 
-    private static HeaderInfo[][] BuildByLength()
+    private static int Slot(int length, byte first)
     {
-        int max = Infos.Max(i => i.CanonicalBytes.Length);
-        var table = new HeaderInfo[max + 1][];
-        for (int length = 0; length <= max; length++)
-            table[length] = Infos.Where(i => i.Id != HeaderId.Other && i.CanonicalBytes.Length == length).ToArray();
+        uint letter = (uint)((first | 0x20) - 'a');
+        return length * Letters + (letter < 26 ? (int)letter : 26);
+    }
+
+    private static HeaderInfo[][] BuildByLengthAndLetter()
+    {
+        var table = new HeaderInfo[(MaxLength + 1) * Letters][];
+        for (int slot = 0; slot < table.Length; slot++) table[slot] = [];
+        foreach (var info in Infos)
+        {
+            if (info.Id == HeaderId.Other) continue;
+            int slot = Slot(info.CanonicalBytes.Length, info.CanonicalBytes[0]);
+            table[slot] = [.. table[slot], info];
+        }
         return table;
     }
 
@@ -34,12 +46,12 @@ public static partial class HeaderNames
 
     public static HeaderId Lookup(ReadOnlySpan<byte> name)
     {
-        if (name.Length == 1)
-            return name[0] < 128 ? ByCompact[name[0]] : HeaderId.Other;
-        if (name.Length >= ByLength.Length) return HeaderId.Other;
-        foreach (var info in ByLength[name.Length])
+        if (name.Length <= 1)
+            return name.Length == 1 && name[0] < 128 ? ByCompact[name[0]] : HeaderId.Other;
+        if (name.Length > MaxLength) return HeaderId.Other;
+        foreach (var info in ByLengthAndLetter[Slot(name.Length, name[0])])
         {
-            if (System.Text.Ascii.EqualsIgnoreCase(name, info.CanonicalBytes)) return info.Id;
+            if (info.Matches(name)) return info.Id;
         }
         return HeaderId.Other;
     }

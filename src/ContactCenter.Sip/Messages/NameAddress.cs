@@ -12,14 +12,16 @@ public readonly struct NameAddress
     private readonly ReadOnlyMemory<byte> _value;
     private readonly TextRange _displayName;
     private readonly TextRange _parameters;
+    private readonly TextRange _tag;
 
-    private NameAddress(ReadOnlyMemory<byte> value, TextRange displayName, SipUri uri, bool angleBrackets, TextRange parameters)
+    private NameAddress(ReadOnlyMemory<byte> value, TextRange displayName, SipUri uri, bool angleBrackets, TextRange parameters, TextRange tag)
     {
         _value = value;
         _displayName = displayName;
         Uri = uri;
         HasAngleBrackets = angleBrackets;
         _parameters = parameters;
+        _tag = tag;
     }
 
     public ReadOnlyMemory<byte> Value => _value;
@@ -33,7 +35,8 @@ public readonly struct NameAddress
 
     public ReadOnlySpan<byte> Parameters => _parameters.Slice(_value.Span);
 
-    public ReadOnlySpan<byte> Tag => SipParameterReader.TryFind(Parameters, "tag"u8, out var v, out _) ? v : default;
+    /// <summary>The tag parameter (From, To), found while parsing: dialogs are matched by it.</summary>
+    public ReadOnlySpan<byte> Tag => _tag.Slice(_value.Span);
 
     public bool TryGetParameter(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value) =>
         SipParameterReader.TryFind(Parameters, name, out value, out _);
@@ -105,8 +108,8 @@ public readonly struct NameAddress
             SkipLws(span, ref j);
             if (j < span.Length && span[j] != (byte)';') return false;
             var parameters = TextRange.FromBounds(afterUri, span.Length);
-            if (!SipParameterReader.IsWellFormed(parameters.Slice(span))) return false;
-            address = new NameAddress(value, TextRange.FromBounds(displayStart, displayEnd), uri, true, parameters);
+            if (!SipParameterReader.IsWellFormed(parameters.Slice(span), "tag"u8, out var tag)) return false;
+            address = new NameAddress(value, TextRange.FromBounds(displayStart, displayEnd), uri, true, parameters, Shift(tag, afterUri));
             return true;
         }
 
@@ -120,10 +123,12 @@ public readonly struct NameAddress
         SkipLws(span, ref k);
         if (k < span.Length && span[k] != (byte)';') return false;
         var headerParams = TextRange.FromBounds(uriEnd, span.Length);
-        if (!SipParameterReader.IsWellFormed(headerParams.Slice(span))) return false;
-        address = new NameAddress(value, default, plainUri, false, headerParams);
+        if (!SipParameterReader.IsWellFormed(headerParams.Slice(span), "tag"u8, out var plainTag)) return false;
+        address = new NameAddress(value, default, plainUri, false, headerParams, Shift(plainTag, uriEnd));
         return true;
     }
+
+    private static TextRange Shift(TextRange range, int by) => range.IsEmpty ? range : new TextRange((ushort)(range.Start + by), range.Length);
 
     private static void SkipLws(ReadOnlySpan<byte> span, ref int i)
     {

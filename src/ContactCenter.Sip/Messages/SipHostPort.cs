@@ -23,7 +23,8 @@ internal static class SipHostPort
         }
         else
         {
-            while (i < span.Length && HostChars.Contains(span[i])) i++;
+            int end = span[i..].IndexOfAnyExcept(HostChars);
+            i = end < 0 ? span.Length : i + end;
             if (i == start) return false;
         }
         host = TextRange.FromBounds(start, i);
@@ -31,7 +32,7 @@ internal static class SipHostPort
         {
             i++;
             int portStart = i;
-            while (i < span.Length && (uint)(span[i] - '0') <= 9) i++;
+            while (i < span.Length && (uint)(span[i] - '0') <= 9 && i - portStart < 6) i++;
             if (!SipSyntax.TryParseUInt(span[portStart..i], 65535, out ulong p)) return false;
             port = (int)p;
         }

@@ -10,4 +10,7 @@ public static class SipLimits
 
     /// <summary>Header lines beyond this make the message rejected: bounded work per message.</summary>
     public const int MaxHeaderCount = 256;
+
+    /// <summary>Longer header names are refused as malformed lines; the longest registered name has 30 characters.</summary>
+    public const int MaxHeaderNameLength = 255;
 }

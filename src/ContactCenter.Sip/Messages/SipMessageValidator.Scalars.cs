@@ -50,10 +50,24 @@ public static partial class SipMessageValidator
     private static bool IsTokenList(ReadOnlySpan<byte> value, bool allowEmpty)
     {
         if (value.IsEmpty) return allowEmpty;
-        var splitter = new HeaderValueSplitter(value);
-        while (splitter.MoveNext())
-            if (!SipSyntax.IsToken(splitter.Current)) return false;
-        return true;
+        // One pass, no splitting: these lists (Allow above all) are long and arrive with every INVITE.
+        const int BeforeToken = 0, InToken = 1, AfterToken = 2;
+        int state = BeforeToken;
+        foreach (byte b in value)
+        {
+            if (SipSyntax.IsTokenByte(b))
+            {
+                if (state == AfterToken) return false; // two tokens with only LWS between
+                state = InToken;
+            }
+            else if (SipSyntax.IsWhitespace(b))
+            {
+                if (state == InToken) state = AfterToken;
+            }
+            else if (b == (byte)',' && state != BeforeToken) state = BeforeToken;
+            else return false;
+        }
+        return state != BeforeToken;
     }
 
     /// <summary>token *( SEMI generic-param ): Event (RFC 6665 §8.2.1), an Accept-Encoding element.</summary>

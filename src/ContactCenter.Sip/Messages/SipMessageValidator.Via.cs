@@ -26,28 +26,23 @@ public static partial class SipMessageValidator
         {
             var name = p.Name;
             var v = p.Value;
-            if (System.Text.Ascii.EqualsIgnoreCase(name, "branch"u8))
+            bool valid = name.Length switch
             {
-                if (!SipSyntax.IsToken(v)) return false;
-            }
-            else if (System.Text.Ascii.EqualsIgnoreCase(name, "received"u8))
-            {
-                if (!SipHostPort.IsIpAddress(v)) return false;
-            }
-            else if (System.Text.Ascii.EqualsIgnoreCase(name, "rport"u8))
-            {
-                if (p.HasValue && !SipSyntax.TryParseUInt(v, 65535, out _)) return false;
-            }
-            else if (System.Text.Ascii.EqualsIgnoreCase(name, "ttl"u8))
-            {
-                if (!SipSyntax.TryParseUInt(v, 255, out _)) return false;
-            }
-            else if (System.Text.Ascii.EqualsIgnoreCase(name, "maddr"u8))
-            {
-                int i = 0;
-                if (!SipHostPort.TryRead(v, ref i, out _, out int port) || i != v.Length || port != 0) return false;
-            }
+                6 when System.Text.Ascii.EqualsIgnoreCase(name, "branch"u8) => SipSyntax.IsToken(v),
+                8 when System.Text.Ascii.EqualsIgnoreCase(name, "received"u8) => SipHostPort.IsIpAddress(v),
+                5 when System.Text.Ascii.EqualsIgnoreCase(name, "rport"u8) => !p.HasValue || SipSyntax.TryParseUInt(v, 65535, out _),
+                3 when System.Text.Ascii.EqualsIgnoreCase(name, "ttl"u8) => SipSyntax.TryParseUInt(v, 255, out _),
+                5 when System.Text.Ascii.EqualsIgnoreCase(name, "maddr"u8) => IsHost(v),
+                _ => true,
+            };
+            if (!valid) return false;
         }
         return true;
+    }
+
+    private static bool IsHost(ReadOnlySpan<byte> value)
+    {
+        int i = 0;
+        return SipHostPort.TryRead(value, ref i, out _, out int port) && i == value.Length && port == 0;
     }
 }

@@ -6,6 +6,9 @@ namespace ContactCenter.Sip.Messages;
 /// </summary>
 public ref struct SipParameterReader(ReadOnlySpan<byte> parameters)
 {
+    private const int End = -1;
+    private const int Malformed = -2;
+
     private ReadOnlySpan<byte> _rest = parameters;
 
     public bool IsMalformed { get; private set; }
@@ -16,57 +19,81 @@ public ref struct SipParameterReader(ReadOnlySpan<byte> parameters)
 
     public bool MoveNext()
     {
-        var rest = SipSyntax.Trim(_rest);
-        if (rest.IsEmpty) return false;
-        if (rest[0] != (byte)';') { IsMalformed = true; return false; }
-        rest = SipSyntax.Trim(rest[1..]);
-        int nameEnd = rest.IndexOfAnyExcept(SipSyntax.Token);
-        if (nameEnd < 0) nameEnd = rest.Length;
-        if (nameEnd == 0) { IsMalformed = true; return false; }
-        var name = rest[..nameEnd];
-        rest = SipSyntax.Trim(rest[nameEnd..]);
-        if (rest.IsEmpty || rest[0] != (byte)'=')
+        int next = ReadNext(_rest, 0, out int nameStart, out int nameEnd, out int valueStart, out int valueEnd);
+        if (next < 0)
         {
-            Current = new SipParameter(name, default, false);
-            _rest = rest;
-            return true;
+            IsMalformed = next == Malformed;
+            return false;
         }
-        rest = SipSyntax.Trim(rest[1..]);
-        int valueEnd;
-        if (!rest.IsEmpty && rest[0] == (byte)'"')
+        Current = valueStart < 0
+            ? new SipParameter(_rest[nameStart..nameEnd], default, false)
+            : new SipParameter(_rest[nameStart..nameEnd], _rest[valueStart..valueEnd], true);
+        _rest = _rest[next..];
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the parameter at <paramref name="i"/>. Returns the index after it, <see cref="End"/> when the list is over,
+    /// <see cref="Malformed"/> when it is broken. <paramref name="valueStart"/> is -1 for a parameter without a value.
+    /// Index-based so that validating a list (the common case) builds no spans per parameter.
+    /// </summary>
+    private static int ReadNext(ReadOnlySpan<byte> s, int i, out int nameStart, out int nameEnd, out int valueStart, out int valueEnd)
+    {
+        nameStart = nameEnd = valueEnd = 0;
+        valueStart = -1;
+        i = SkipWhitespace(s, i);
+        if (i == s.Length) return End;
+        if (s[i] != (byte)';') return Malformed;
+        i = SkipWhitespace(s, i + 1);
+        nameStart = i;
+        while (i < s.Length && SipSyntax.IsTokenByte(s[i])) i++; // names are short: a table beats a vector search
+        if (i == nameStart) return Malformed;
+        nameEnd = i;
+        i = SkipWhitespace(s, i);
+        if (i == s.Length || s[i] != (byte)'=') return i;
+        i = SkipWhitespace(s, i + 1);
+        if (i == s.Length) return Malformed;
+        int start = i;
+        if (s[i] == (byte)'"')
         {
-            int close = SipSyntax.FindClosingQuote(rest, 0);
-            if (close < 0) { IsMalformed = true; return false; }
-            valueEnd = close + 1;
+            int close = SipSyntax.FindClosingQuote(s, i);
+            if (close < 0) return Malformed;
+            i = close + 1;
         }
-        else if (!rest.IsEmpty && rest[0] == (byte)'[')
+        else if (s[i] == (byte)'[')
         {
-            // IPv6 reference as a parameter value (received, maddr).
-            valueEnd = rest.IndexOf((byte)']') + 1;
-            if (valueEnd == 0) { IsMalformed = true; return false; }
+            // An IPv6 reference as a parameter value (received, maddr).
+            int close = s[i..].IndexOf((byte)']');
+            if (close < 0) return Malformed;
+            i += close + 1;
         }
         else
         {
-            valueEnd = rest.IndexOfAny((byte)';', (byte)' ', (byte)'\t');
-            if (valueEnd < 0) valueEnd = rest.Length;
-            if (valueEnd == 0) { IsMalformed = true; return false; }
+            int end = s[i..].IndexOfAny((byte)';', (byte)' ', (byte)'\t');
+            i = end < 0 ? s.Length : i + end;
+            if (i == start) return Malformed;
         }
-        Current = new SipParameter(name, rest[..valueEnd], true);
-        _rest = rest[valueEnd..];
-        return true;
+        valueStart = start;
+        valueEnd = i;
+        return i;
+    }
+
+    private static int SkipWhitespace(ReadOnlySpan<byte> s, int i)
+    {
+        while (i < s.Length && SipSyntax.IsWhitespace(s[i])) i++;
+        return i;
     }
 
     /// <summary>Finds a parameter by name (case-insensitive, RFC 3261 §19.1.4). False when absent or the list is malformed.</summary>
     public static bool TryFind(ReadOnlySpan<byte> parameters, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value, out bool hasValue)
     {
-        foreach (var p in new SipParameterReader(parameters))
+        int i = 0;
+        while ((i = ReadNext(parameters, i, out int nameStart, out int nameEnd, out int valueStart, out int valueEnd)) >= 0)
         {
-            if (System.Text.Ascii.EqualsIgnoreCase(p.Name, name))
-            {
-                value = p.Value;
-                hasValue = p.HasValue;
-                return true;
-            }
+            if (!System.Text.Ascii.EqualsIgnoreCase(parameters[nameStart..nameEnd], name)) continue;
+            hasValue = valueStart >= 0;
+            value = hasValue ? parameters[valueStart..valueEnd] : default;
+            return true;
         }
         value = default;
         hasValue = false;
@@ -76,8 +103,28 @@ public ref struct SipParameterReader(ReadOnlySpan<byte> parameters)
     /// <summary>True when every parameter is well-formed (names are tokens, quoted values closed).</summary>
     public static bool IsWellFormed(ReadOnlySpan<byte> parameters)
     {
-        var reader = new SipParameterReader(parameters);
-        while (reader.MoveNext()) { }
-        return !reader.IsMalformed;
+        int i = 0;
+        while ((i = ReadNext(parameters, i, out _, out _, out _, out _)) >= 0) { }
+        return i == End;
+    }
+
+    /// <summary>
+    /// <see cref="IsWellFormed(ReadOnlySpan{byte})"/> that also finds the first parameter named <paramref name="wanted"/>
+    /// in the same pass: its value's range inside <paramref name="parameters"/>, empty when absent or valueless.
+    /// </summary>
+    internal static bool IsWellFormed(ReadOnlySpan<byte> parameters, ReadOnlySpan<byte> wanted, out TextRange wantedValue)
+    {
+        wantedValue = default;
+        bool found = false;
+        int i = 0;
+        while ((i = ReadNext(parameters, i, out int nameStart, out int nameEnd, out int valueStart, out int valueEnd)) >= 0)
+        {
+            if (found || nameEnd - nameStart != wanted.Length ||
+                !System.Text.Ascii.EqualsIgnoreCase(parameters[nameStart..nameEnd], wanted))
+                continue;
+            found = true;
+            if (valueStart >= 0) wantedValue = TextRange.FromBounds(valueStart, valueEnd);
+        }
+        return i == End;
     }
 }

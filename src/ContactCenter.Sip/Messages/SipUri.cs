@@ -72,12 +72,13 @@ public readonly struct SipUri
         if (colon <= 0) return false;
         var schemeName = span[..colon];
         if (!IsSchemeName(schemeName)) return false;
-        if (span.ContainsAny(SipSyntax.Whitespace)) return false;
         UriScheme scheme =
             System.Text.Ascii.EqualsIgnoreCase(schemeName, "sip"u8) ? UriScheme.Sip :
             System.Text.Ascii.EqualsIgnoreCase(schemeName, "sips"u8) ? UriScheme.Sips :
             System.Text.Ascii.EqualsIgnoreCase(schemeName, "tel"u8) ? UriScheme.Tel : UriScheme.Other;
         int i = colon + 1;
+        // sip and sips are checked against their character set below, which has no whitespace.
+        if ((scheme is UriScheme.Other or UriScheme.Tel) && span.ContainsAny(SipSyntax.Whitespace)) return false;
         if (scheme == UriScheme.Other)
         {
             if (i >= span.Length) return false;

@@ -10,14 +10,16 @@ public readonly struct ViaHeader
     private readonly TextRange _transport;
     private readonly TextRange _host;
     private readonly TextRange _parameters;
+    private readonly TextRange _branch;
 
-    private ViaHeader(ReadOnlyMemory<byte> value, TextRange transport, TextRange host, int port, TextRange parameters)
+    private ViaHeader(ReadOnlyMemory<byte> value, TextRange transport, TextRange host, int port, TextRange parameters, TextRange branch)
     {
         _value = value;
         _transport = transport;
         _host = host;
         Port = port;
         _parameters = parameters;
+        _branch = branch;
     }
 
     public bool IsEmpty => _value.IsEmpty;
@@ -36,7 +38,8 @@ public readonly struct ViaHeader
 
     public ReadOnlySpan<byte> Parameters => _parameters.Slice(_value.Span);
 
-    public ReadOnlySpan<byte> Branch => Param("branch"u8);
+    /// <summary>The branch parameter, found while parsing: the transaction layer reads it for every message.</summary>
+    public ReadOnlySpan<byte> Branch => _branch.Slice(_value.Span);
 
     public ReadOnlySpan<byte> Received => Param("received"u8);
 
@@ -84,8 +87,9 @@ public readonly struct ViaHeader
         SkipLws(span, ref i);
         var parameters = TextRange.FromBounds(paramStart, span.Length);
         if (i < span.Length && span[i] != (byte)';') return false;
-        if (!SipParameterReader.IsWellFormed(parameters.Slice(span))) return false;
-        via = new ViaHeader(value, transport, host, port, parameters);
+        if (!SipParameterReader.IsWellFormed(parameters.Slice(span), "branch"u8, out var branch)) return false;
+        if (!branch.IsEmpty) branch = new TextRange((ushort)(branch.Start + paramStart), branch.Length);
+        via = new ViaHeader(value, transport, host, port, parameters, branch);
         return true;
     }
 
@@ -93,7 +97,8 @@ public readonly struct ViaHeader
     {
         SkipLws(span, ref i);
         int start = i;
-        while (i < span.Length && SipSyntax.Token.Contains(span[i])) i++;
+        int end = span[i..].IndexOfAnyExcept(SipSyntax.Token);
+        i = end < 0 ? span.Length : i + end;
         token = TextRange.FromBounds(start, i);
         return i > start;
     }

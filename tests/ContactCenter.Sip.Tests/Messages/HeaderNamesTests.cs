@@ -43,6 +43,15 @@ public sealed class HeaderNamesTests
         Assert.Equal(HeaderId.Other, HeaderNames.Lookup([0xC3]));
     }
 
+    [Theory]
+    [InlineData("Content_Length")]   // '_' where the name has '-'
+    [InlineData("Content\rLength")]  // a byte that OR 0x20 would turn into '-'
+    [InlineData("Max-Forward5")]
+    [InlineData("Call-ID ")]
+    [InlineData("Vi\u00e1")]
+    public void Near_misses_of_known_names_are_unknown(string name) =>
+        Assert.Equal(HeaderId.Other, HeaderNames.Lookup(Encoding.Latin1.GetBytes(name)));
+
     [Fact]
     public void List_values_split_at_commas_outside_quotes_and_brackets_and_skip_empty_elements()
     {
