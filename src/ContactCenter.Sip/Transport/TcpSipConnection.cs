@@ -79,6 +79,7 @@ internal sealed class TcpSipConnection : IAsyncDisposable
         var reader = PipeReader.Create(new NetworkStream(socket, ownsSocket: false),
             new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024));
         int maxSize = Layer.Options.MaxMessageSize;
+        var scan = default(SipFrameScanState); // resumes where the last read stopped: each byte examined once
         try
         {
             while (true)
@@ -88,7 +89,7 @@ internal sealed class TcpSipConnection : IAsyncDisposable
                 bool close = false;
                 while (!close)
                 {
-                    var status = SipStreamFramer.TryFrame(buffer, maxSize, out int length, out var error);
+                    var status = SipStreamFramer.TryFrame(buffer, maxSize, ref scan, out int length, out var error);
                     if (status == FrameStatus.Incomplete) break;
                     if (status == FrameStatus.KeepAlive)
                     {
