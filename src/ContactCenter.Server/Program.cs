@@ -2,6 +2,7 @@ using ContactCenter.Server.Configuration;
 using ContactCenter.Server.Health;
 using ContactCenter.Server.SipDirectory;
 using ContactCenter.Server.SipHosting;
+using ContactCenter.Server.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,11 +11,15 @@ builder.WebHost.UseUrls([.. HttpUrlList.Split(builder.Configuration.GetHttpUrls(
 
 builder.Services.AddSipDirectory();
 builder.Services.AddContactCenterHealthChecks();
+builder.Services.AddContactCenterStorage();
 
 // The SIP stacks (one per profile) start after the directory: profiles and credentials are ready by then.
 builder.Services.AddSipStack();
 
 var app = builder.Build();
+
+// Open the store (and apply migrations) before anything listens: a schema problem stops the start with its message.
+app.Services.GetRequiredService<ContactCenter.Storage.IDbConnectionFactory>();
 
 app.MapContactCenterHealth();
 

@@ -22,9 +22,10 @@ public sealed class HealthEndpointTests : IDisposable
         Assert.True(response.Headers.CacheControl?.NoStore, "a probe must never be answered from a cache");
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
-        var check = Assert.Single(body.RootElement.GetProperty("checks").EnumerateArray());
-        Assert.Equal("sip-directory", check.GetProperty("name").GetString());
-        Assert.Equal("1 profile(s), 2 extension(s)", check.GetProperty("description").GetString());
+        var checks = body.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.Equal(["sip-directory", "storage"], checks.Keys.Order());
+        Assert.Equal("1 profile(s), 2 extension(s)", checks["sip-directory"].GetProperty("description").GetString());
+        Assert.Equal("Healthy", checks["storage"].GetProperty("status").GetString());
     }
 
     [Fact]
@@ -41,6 +42,7 @@ public sealed class HealthEndpointTests : IDisposable
         Assert.True(Directory.Exists(factory.DataDirectory));
         Assert.True(Directory.Exists(factory.RecordingsDirectory));
         Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "extension-credentials.json")));
+        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "contactcenter.db")));
     }
 
     public void Dispose() => _root.Dispose();

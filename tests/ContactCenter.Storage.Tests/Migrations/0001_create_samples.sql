@@ -1,0 +1,1 @@
+CREATE TABLE samples (id INTEGER PRIMARY KEY);
