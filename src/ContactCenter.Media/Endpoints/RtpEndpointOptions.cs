@@ -1,0 +1,34 @@
+using ContactCenter.Media.Dtmf;
+using ContactCenter.Media.Rtp;
+
+namespace ContactCenter.Media.Endpoints;
+
+/// <summary>Per-endpoint behaviour shared by every call: timeouts, latching policy, in-band DTMF and RTCP identity.</summary>
+public sealed record RtpEndpointOptions
+{
+    /// <summary>Silence after which <see cref="IRtpEndpointListener.OnMediaTimeout"/> fires (never while held). Default 30 s.</summary>
+    public TimeSpan InactivityTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Nominal RTCP report interval (randomized 0.5–1.5×, RFC 3550). Default 5 s.</summary>
+    public TimeSpan RtcpInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Consecutive packets from a new address needed to move the latch (NAT rebinding); 0 disables re-latching.
+    /// </summary>
+    public int RelatchAfterPackets { get; init; } = RtpLatchOptions.DefaultRelatchAfterPackets;
+
+    /// <summary>
+    /// Before the first packet latches, accept RTP only from the IP address the remote's SDP gave (any port). Off by
+    /// default because a phone behind NAT sends from an address its SDP does not know; turn it on for trunks.
+    /// </summary>
+    public bool LatchOnlyFromSignaledAddress { get; init; }
+
+    /// <summary>Run the Goertzel detector on G.711 audio when the peer did not negotiate telephone-event. Default true.</summary>
+    public bool InBandDtmfWithoutTelephoneEvent { get; init; } = true;
+
+    /// <summary>Silence after which a telephone-event digit whose end packets were lost is ended.</summary>
+    public TimeSpan DtmfEndTimeout { get; init; } = TelephoneEventReceiver.DefaultEndTimeout;
+
+    /// <summary>The RTCP CNAME (SDES) this engine announces; ASCII, 1..255 octets.</summary>
+    public string CanonicalName { get; init; } = "contactcenter@media";
+}
