@@ -20,22 +20,44 @@ public abstract class SipTransaction
     private SipTransactionState _state;
     private SipTransactionOutcome _outcome;
     private string? _branch;
+    private SipMessage? _request;
 
     private protected SipTransaction(SipTransactionLayer layer, SipMessage request, bool isReliable, SipTransactionState initialState)
     {
         Layer = layer;
-        Request = request;
+        _request = request;
+        Method = request.Method;
         IsReliable = isReliable;
         _state = initialState;
     }
 
-    /// <summary>The request that created the transaction.</summary>
-    public SipMessage Request { get; }
+    /// <summary>
+    /// The request that created the transaction. A non-INVITE server transaction over UDP releases it when it sends its
+    /// final response: it then only absorbs retransmissions for 32 s (Timer J), and under load those waiting transactions
+    /// are most of the heap. Read what you need from it before answering.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The request was released (see above).</exception>
+    public SipMessage Request => _request ?? throw new InvalidOperationException(
+        "The request of a non-INVITE server transaction is released once its final response is sent; read it before answering.");
 
-    public SipMethod Method => Request.Method;
+    /// <summary>Whether <see cref="Request"/> is still held.</summary>
+    public bool HasRequest => _request is not null;
+
+    public SipMethod Method { get; }
 
     /// <summary>The top Via branch of the request.</summary>
-    public string Branch => _branch ??= System.Text.Encoding.ASCII.GetString(Request.Branch.Span);
+    public string Branch
+    {
+        get
+        {
+            if (_branch is null)
+            {
+                var request = _request;
+                if (request is not null) Interlocked.CompareExchange(ref _branch, System.Text.Encoding.ASCII.GetString(request.Branch.Span), null);
+            }
+            return _branch!;
+        }
+    }
 
     /// <summary>True over TCP/TLS/WS: no retransmission timers, and the wait timers D, I, J, K are zero (RFC 3261 §17).</summary>
     public bool IsReliable { get; }
@@ -52,6 +74,16 @@ public abstract class SipTransaction
     }
 
     private protected SipTimerSettings Timers => Layer.Timers;
+
+    /// <summary>The request, or null once released; for code that must not throw.</summary>
+    private protected SipMessage? RequestOrNull => _request;
+
+    /// <summary>Drops the request (its buffer and parsed headers), keeping the branch for <see cref="Branch"/>.</summary>
+    private protected void ReleaseRequest()
+    {
+        _ = Branch;
+        _request = null;
+    }
 
     /// <summary>The state, for code already holding <see cref="Gate"/>.</summary>
     private protected SipTransactionState CurrentState
