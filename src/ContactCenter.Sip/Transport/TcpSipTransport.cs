@@ -9,6 +9,7 @@ namespace ContactCenter.Sip.Transport;
 /// <summary>A TCP listener and the connections it accepted or opened, each with its own receive loop and send queue.</summary>
 internal sealed class TcpSipTransport : ISipTransportListener
 {
+    private int _disposed;
     private readonly SipTransportLayer _layer;
     private readonly Socket _listener;
     private readonly CancellationTokenSource _stop = new();
@@ -108,6 +109,7 @@ internal sealed class TcpSipTransport : ISipTransportListener
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _stop.Cancel();
         _listener.Dispose();
         if (_acceptLoop != null)
