@@ -1,5 +1,6 @@
 using ContactCenter.Events;
 using ContactCenter.Events.Contracts;
+using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Usages.Registrar;
 
 namespace ContactCenter.Server.SipHosting;
@@ -28,8 +29,16 @@ public sealed class RegistrationEventBridge : IDisposable
         };
         var b = change.Binding;
         _bus.Publish(type, new RegistrationChanged(b.Aor, b.ContactUri, b.ExpiresAt,
-            b.Source.Transport.ToString().ToLowerInvariant(), b.Source.RemoteEndPoint.ToString(), b.UserAgent));
+            TransportName(b.Source.Transport), b.Source.RemoteEndPoint.ToString(), b.UserAgent));
     }
+
+    /// <summary>Lower-case transport names without a string per event (every refresh publishes one).</summary>
+    private static string TransportName(SipTransportKind transport) => transport switch
+    {
+        SipTransportKind.Udp => "udp",
+        SipTransportKind.Tcp => "tcp",
+        _ => transport.ToString().ToLowerInvariant(),
+    };
 
     public void Dispose() => _location.Changed -= OnChanged;
 }

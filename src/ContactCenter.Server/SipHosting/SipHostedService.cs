@@ -28,6 +28,7 @@ public sealed class SipHostedService(
 {
     private readonly ILogger _logger = loggers.CreateLogger<SipHostedService>();
     private readonly List<SipStack> _stacks = [];
+    private int _disposed;
     /// <summary>Held so it is created with the stacks: no registration change goes unpublished.</summary>
     internal RegistrationEventBridge RegistrationEvents { get; } = registrationEvents;
 
@@ -95,10 +96,11 @@ public sealed class SipHostedService(
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 
+    /// <summary>Stops every stack once: the host's StopAsync and the container's dispose both get here, possibly together.</summary>
     public async ValueTask DisposeAsync()
     {
-        var stacks = _stacks.ToArray();
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        foreach (var stack in _stacks) await stack.DisposeAsync();
         _stacks.Clear();
-        foreach (var stack in stacks) await stack.DisposeAsync();
     }
 }

@@ -25,6 +25,8 @@ internal sealed class NonInviteServerTransaction : ServerTransaction
         }
         CurrentState = SipTransactionState.Completed;
         StartWaitTimer(IsReliable ? TimeSpan.Zero : Timers.TransactionTimeout, ref effects); // Timer J
+        // Retransmissions are matched by key and answered with the kept response: the request is dead weight for 32 s.
+        if (!IsReliable) ReleaseRequest();
         return true;
     }
 

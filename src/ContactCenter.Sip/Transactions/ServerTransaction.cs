@@ -80,7 +80,8 @@ public abstract class ServerTransaction : SipTransaction
     public bool SendResponse(int statusCode, string reasonPhrase)
     {
         if (statusCode is < 100 or > 699) throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "A SIP status code is 100 to 699.");
-        return SendResponse(BuildResponse(statusCode, reasonPhrase), statusCode);
+        var response = BuildResponse(statusCode, reasonPhrase);
+        return response is not null && SendResponse(response, statusCode); // null: released with the final response already sent
     }
 
     /// <summary>
@@ -170,7 +171,7 @@ public abstract class ServerTransaction : SipTransaction
     /// </summary>
     private protected void PrepareResponse(int statusCode, string reasonPhrase)
     {
-        _lastResponse = BuildResponse(statusCode, reasonPhrase);
+        _lastResponse = BuildResponse(statusCode, reasonPhrase) ?? throw new InvalidOperationException("No request to answer.");
         LastStatus = statusCode;
     }
 
@@ -181,11 +182,14 @@ public abstract class ServerTransaction : SipTransaction
         LastStatus = 0;
     }
 
-    private byte[] BuildResponse(int statusCode, string reasonPhrase)
+    /// <summary>The response to the request, or null when the request was released (a final response was sent).</summary>
+    private byte[]? BuildResponse(int statusCode, string reasonPhrase)
     {
-        var writer = SipResponseFactory.Create(Request, statusCode, reasonPhrase,
-            Request.HasToTag || statusCode == 100 ? default : System.Text.Encoding.ASCII.GetBytes(LocalTag));
-        if (statusCode == 100) writer.CopyHeaders(Request, HeaderId.Timestamp); // §8.2.6.1
+        var request = RequestOrNull;
+        if (request is null) return null;
+        var writer = SipResponseFactory.Create(request, statusCode, reasonPhrase,
+            request.HasToTag || statusCode == 100 ? default : System.Text.Encoding.ASCII.GetBytes(LocalTag));
+        if (statusCode == 100) writer.CopyHeaders(request, HeaderId.Timestamp); // §8.2.6.1
         return writer.Finish();
     }
 

@@ -18,6 +18,14 @@ public sealed record SipTimerSettings
     /// <summary>How long an INVITE client transaction absorbs final-response retransmissions over UDP: "at least 32 seconds".</summary>
     public TimeSpan TimerD { get; init; } = TimeSpan.FromSeconds(32);
 
+    /// <summary>
+    /// Wait timers (D, I, J, K, L, M) are rounded up to a multiple of this, so the many transactions completing within
+    /// one step expire in one batch rather than waking a thread each. They only absorb retransmissions, so ending up to
+    /// one step late changes nothing on the wire. Never applied to retransmission (A, E, G) or timeout (B, F, H) timers.
+    /// Zero makes them exact.
+    /// </summary>
+    public TimeSpan WaitTimerResolution { get; init; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>64*T1: Timers B, F, H, J, L and M.</summary>
     public TimeSpan TransactionTimeout => T1 * 64;
 
@@ -27,6 +35,8 @@ public sealed record SipTimerSettings
         if (T1 <= TimeSpan.Zero) throw new ArgumentException($"T1 must be positive, got {T1}.", nameof(T1));
         if (T2 < T1) throw new ArgumentException($"T2 ({T2}) must not be below T1 ({T1}).", nameof(T2));
         if (T4 <= TimeSpan.Zero) throw new ArgumentException($"T4 must be positive, got {T4}.", nameof(T4));
+        if (WaitTimerResolution < TimeSpan.Zero || WaitTimerResolution > TimeSpan.FromSeconds(1))
+            throw new ArgumentException($"The wait timer resolution must be 0 to 1 s, got {WaitTimerResolution}.", nameof(WaitTimerResolution));
         if (TimerD < TimeSpan.Zero) throw new ArgumentException($"Timer D must not be negative, got {TimerD}.", nameof(TimerD));
     }
 }

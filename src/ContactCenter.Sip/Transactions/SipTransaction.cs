@@ -5,40 +5,59 @@ namespace ContactCenter.Sip.Transactions;
 
 /// <summary>
 /// What client and server transactions share: the request, the state under a per-transaction lock, the three timers
-/// of RFC 3261 §17 (retransmission A/E/G, timeout B/F/H, wait D/I/J/K/L/M) on the injected <see cref="TimeProvider"/>,
-/// and termination. The network, the TU and the timers race; every state change happens under <see cref="Gate"/>, and
+/// of RFC 3261 §17 (retransmission A/E/G, timeout B/F/H, wait D/I/J/K/L/M) as deadlines in the layer's
+/// <see cref="TransactionTimerQueue"/> on the injected <see cref="TimeProvider"/>, and termination. The network, the TU and the timers race; every state change happens under <see cref="Gate"/>, and
 /// the TU is called after the lock is released with what was decided under it (<see cref="Effects"/>).
 /// </summary>
 public abstract class SipTransaction
 {
-    private static readonly TimerCallback RetransmitCallback = static s => ((SipTransaction)s!).TimerFired(TimerRole.Retransmit);
-    private static readonly TimerCallback TimeoutCallback = static s => ((SipTransaction)s!).TimerFired(TimerRole.Timeout);
-    private static readonly TimerCallback WaitCallback = static s => ((SipTransaction)s!).TimerFired(TimerRole.Wait);
-
     private protected readonly Lock Gate = new();
     private protected readonly SipTransactionLayer Layer;
-    private ITimer? _retransmitTimer;
-    private ITimer? _timeoutTimer;
-    private ITimer? _waitTimer;
+    // Per timer role: the deadline's place in the queue's heap (-1: not armed; owned by the queue's lock) and the arming
+    // generation (under Gate), so an expiry taken from the heap just before a stop or re-arm is recognised as stale.
+    private TimerSlots _heapIndex = TimerSlots.Unarmed;
+    private TimerSlots _generation;
     private SipTransactionState _state;
     private SipTransactionOutcome _outcome;
     private string? _branch;
+    private SipMessage? _request;
 
     private protected SipTransaction(SipTransactionLayer layer, SipMessage request, bool isReliable, SipTransactionState initialState)
     {
         Layer = layer;
-        Request = request;
+        _request = request;
+        Method = request.Method;
         IsReliable = isReliable;
         _state = initialState;
     }
 
-    /// <summary>The request that created the transaction.</summary>
-    public SipMessage Request { get; }
+    /// <summary>
+    /// The request that created the transaction. A non-INVITE server transaction over UDP releases it when it sends its
+    /// final response: it then only absorbs retransmissions for 32 s (Timer J), and under load those waiting transactions
+    /// are most of the heap. Read what you need from it before answering.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The request was released (see above).</exception>
+    public SipMessage Request => _request ?? throw new InvalidOperationException(
+        "The request of a non-INVITE server transaction is released once its final response is sent; read it before answering.");
 
-    public SipMethod Method => Request.Method;
+    /// <summary>Whether <see cref="Request"/> is still held.</summary>
+    public bool HasRequest => _request is not null;
+
+    public SipMethod Method { get; }
 
     /// <summary>The top Via branch of the request.</summary>
-    public string Branch => _branch ??= System.Text.Encoding.ASCII.GetString(Request.Branch.Span);
+    public string Branch
+    {
+        get
+        {
+            if (_branch is null)
+            {
+                var request = _request;
+                if (request is not null) Interlocked.CompareExchange(ref _branch, System.Text.Encoding.ASCII.GetString(request.Branch.Span), null);
+            }
+            return _branch!;
+        }
+    }
 
     /// <summary>True over TCP/TLS/WS: no retransmission timers, and the wait timers D, I, J, K are zero (RFC 3261 §17).</summary>
     public bool IsReliable { get; }
@@ -55,6 +74,16 @@ public abstract class SipTransaction
     }
 
     private protected SipTimerSettings Timers => Layer.Timers;
+
+    /// <summary>The request, or null once released; for code that must not throw.</summary>
+    private protected SipMessage? RequestOrNull => _request;
+
+    /// <summary>Drops the request (its buffer and parsed headers), keeping the branch for <see cref="Branch"/>.</summary>
+    private protected void ReleaseRequest()
+    {
+        _ = Branch;
+        _request = null;
+    }
 
     /// <summary>The state, for code already holding <see cref="Gate"/>.</summary>
     private protected SipTransactionState CurrentState
@@ -99,28 +128,18 @@ public abstract class SipTransaction
     {
         if (_state == SipTransactionState.Terminated) return;
         RetransmitInterval = interval;
-        if (_retransmitTimer is null) _retransmitTimer = Layer.Time.CreateTimer(RetransmitCallback, this, interval, Timeout.InfiniteTimeSpan);
-        else _retransmitTimer.Change(interval, Timeout.InfiniteTimeSpan);
+        Arm(TimerRole.Retransmit, interval, coalesce: false);
     }
 
-    private protected void StopRetransmitTimer()
-    {
-        _retransmitTimer?.Dispose();
-        _retransmitTimer = null;
-    }
+    private protected void StopRetransmitTimer() => Disarm(TimerRole.Retransmit);
 
     private protected void StartTimeoutTimer(TimeSpan due)
     {
         if (_state == SipTransactionState.Terminated) return;
-        _timeoutTimer?.Dispose();
-        _timeoutTimer = Layer.Time.CreateTimer(TimeoutCallback, this, due, Timeout.InfiniteTimeSpan);
+        Arm(TimerRole.Timeout, due, coalesce: false);
     }
 
-    private protected void StopTimeoutTimer()
-    {
-        _timeoutTimer?.Dispose();
-        _timeoutTimer = null;
-    }
+    private protected void StopTimeoutTimer() => Disarm(TimerRole.Timeout);
 
     /// <summary>Arms the wait timer of the current state, or terminates at once when it is zero (reliable transports).</summary>
     private protected void StartWaitTimer(TimeSpan due, ref Effects effects)
@@ -133,9 +152,24 @@ public abstract class SipTransaction
             Terminate(SipTransactionOutcome.Completed, ref effects);
             return;
         }
-        _waitTimer?.Dispose();
-        _waitTimer = Layer.Time.CreateTimer(WaitCallback, this, due, Timeout.InfiniteTimeSpan);
+        // Wait timers only absorb retransmissions; they may end up to SipTimerSettings.WaitTimerResolution late.
+        Arm(TimerRole.Wait, due, coalesce: true);
     }
+
+    private void Arm(TimerRole role, TimeSpan due, bool coalesce)
+    {
+        int generation = ++_generation[(int)role];
+        Layer.TimerQueue.Schedule(this, role, generation, due, coalesce);
+    }
+
+    private void Disarm(TimerRole role)
+    {
+        if (TransactionTimerQueue.IsArmed(this, role)) Layer.TimerQueue.Cancel(this, role);
+        _generation[(int)role]++;
+    }
+
+    /// <summary>The heap slot of <paramref name="role"/>; only <see cref="TransactionTimerQueue"/> touches it, under its lock.</summary>
+    internal ref int TimerHeapIndex(TimerRole role) => ref _heapIndex[(int)role];
 
     private protected abstract void OnRetransmitTimerLocked(ref Effects effects);
 
@@ -175,16 +209,16 @@ public abstract class SipTransaction
         }
     }
 
-    private void TimerFired(TimerRole role)
+    /// <summary>Called by the timer queue when a deadline is due, outside the queue's lock.</summary>
+    internal void OnTimer(TimerRole role, int generation)
     {
         try
         {
             var effects = new Effects();
             lock (Gate)
             {
-                // A timer disposed while its callback was already queued may still run: the state checks in each
-                // handler make such a late call a no-op.
-                if (_state == SipTransactionState.Terminated) return;
+                // Stopped or re-armed after the queue took this deadline: a stale expiry, ignored.
+                if (_state == SipTransactionState.Terminated || _generation[(int)role] != generation) return;
                 switch (role)
                 {
                     case TimerRole.Retransmit: OnRetransmitTimerLocked(ref effects); break;
@@ -205,9 +239,24 @@ public abstract class SipTransaction
     {
         StopRetransmitTimer();
         StopTimeoutTimer();
-        _waitTimer?.Dispose();
-        _waitTimer = null;
+        Disarm(TimerRole.Wait);
     }
 
-    private enum TimerRole : byte { Retransmit, Timeout, Wait }
+    internal enum TimerRole : byte { Retransmit, Timeout, Wait }
+
+    [System.Runtime.CompilerServices.InlineArray(3)]
+    private struct TimerSlots
+    {
+        private int _element;
+
+        public static TimerSlots Unarmed
+        {
+            get
+            {
+                var slots = new TimerSlots();
+                ((Span<int>)slots).Fill(-1);
+                return slots;
+            }
+        }
+    }
 }

@@ -8,7 +8,7 @@ namespace ContactCenter.Sip.Transactions;
 /// loops): a request goes to its server transaction (a new one is handed to the TU, a retransmission is absorbed or
 /// answered with the last response), a response to its client transaction; what matches nothing goes to the TU as
 /// stray. Matching takes a short lock over the tables and allocates nothing for a retransmission or a response; all
-/// timers run on the injected <see cref="TimeProvider"/>, and a terminated transaction leaves the tables at once.
+/// timers run on one queue on the injected <see cref="TimeProvider"/>, and a terminated transaction leaves the tables at once.
 /// </summary>
 public sealed partial class SipTransactionLayer : ISipMessageHandler, IDisposable
 {
@@ -46,6 +46,7 @@ public sealed partial class SipTransactionLayer : ISipMessageHandler, IDisposabl
         User = user;
         _maxServerTransactions = maxServerTransactions;
         _onCallbackError = onCallbackError;
+        TimerQueue = new TransactionTimerQueue(time, timers.WaitTimerResolution);
         _clientLookup = _client.GetAlternateLookup<ReadOnlySpan<char>>();
         _serverLookup = _server.GetAlternateLookup<ReadOnlySpan<char>>();
         _rfc2543AckLookup = _rfc2543Acks.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -59,6 +60,9 @@ public sealed partial class SipTransactionLayer : ISipMessageHandler, IDisposabl
     internal TimeProvider Time { get; }
 
     internal ISipTransactionUser User { get; }
+
+    /// <summary>Every transaction timer of this layer, on one system timer.</summary>
+    internal TransactionTimerQueue TimerQueue { get; }
 
     public int ClientTransactionCount
     {
@@ -149,6 +153,7 @@ public sealed partial class SipTransactionLayer : ISipMessageHandler, IDisposabl
             _merge.Clear();
         }
         foreach (var transaction in all) transaction.Abandon();
+        TimerQueue.Dispose();
     }
 
     private void OnResponse(SipMessage response)

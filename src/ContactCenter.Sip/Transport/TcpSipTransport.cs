@@ -9,6 +9,7 @@ namespace ContactCenter.Sip.Transport;
 /// <summary>A TCP listener and the connections it accepted or opened, each with its own receive loop and send queue.</summary>
 internal sealed class TcpSipTransport : ISipTransportListener
 {
+    private int _disposed;
     private readonly SipTransportLayer _layer;
     private readonly Socket _listener;
     private readonly CancellationTokenSource _stop = new();
@@ -105,8 +106,6 @@ internal sealed class TcpSipTransport : ISipTransportListener
         connection.StartOutbound();
         return true;
     }
-
-    private int _disposed;
 
     public async ValueTask DisposeAsync()
     {

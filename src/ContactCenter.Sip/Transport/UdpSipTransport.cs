@@ -13,6 +13,11 @@ internal sealed class UdpSipTransport : ISipTransportListener
 {
     private readonly SipTransportLayer _layer;
     private readonly Socket _socket;
+    /// <summary>Per receive thread: sources by address, so a datagram from a known peer allocates no endpoint.</summary>
+    private const int MaxCachedSources = 4096;
+
+    [ThreadStatic] private static SendTarget? t_lastTarget;
+
     private readonly CancellationTokenSource _stop = new();
     private Thread[] _threads = [];
 
@@ -51,6 +56,7 @@ internal sealed class UdpSipTransport : ISipTransportListener
     {
         var buffer = GC.AllocateArray<byte>(SipLimits.MaxMessageSize + 1, pinned: true);
         var address = new SocketAddress(_socket.AddressFamily);
+        var sources = new Dictionary<SocketAddress, SipSource>();
         var token = _stop.Token;
         while (!token.IsCancellationRequested)
         {
@@ -82,10 +88,25 @@ internal sealed class UdpSipTransport : ISipTransportListener
                 _layer.Statistics.MalformedMessage(answered: false);
                 continue;
             }
-            var remote = Normalize((IPEndPoint)LocalEndPoint.Create(address));
             var message = buffer.AsSpan(0, received).ToArray();
-            _layer.Deliver(message, new SipSource(SipTransportKind.Udp, remote, LocalEndPoint));
+            _layer.Deliver(message, SourceOf(address, sources));
         }
+    }
+
+    /// <summary>
+    /// The source for a datagram's address: cached per thread (bounded; cleared when full), since a registrar hears the
+    /// same phones again and again and an endpoint per datagram is garbage the GC has to chase at 20k datagrams/s.
+    /// </summary>
+    private SipSource SourceOf(SocketAddress address, Dictionary<SocketAddress, SipSource> sources)
+    {
+        if (sources.TryGetValue(address, out var source)) return source;
+        var remote = Normalize((IPEndPoint)LocalEndPoint.Create(address));
+        source = new SipSource(SipTransportKind.Udp, remote, LocalEndPoint);
+        if (sources.Count >= MaxCachedSources) sources.Clear();
+        var key = new SocketAddress(address.Family, address.Size);
+        address.Buffer.Span[..address.Size].CopyTo(key.Buffer.Span);
+        sources[key] = source;
+        return source;
     }
 
     /// <summary>CRLF keep-alives some phones send over UDP (RFC 5626 uses STUN there; a bare CRLF needs no answer).</summary>
@@ -98,10 +119,7 @@ internal sealed class UdpSipTransport : ISipTransportListener
     {
         try
         {
-            var target = destination.EndPoint;
-            if (_socket.DualMode && target.AddressFamily == AddressFamily.InterNetwork)
-                target = new IPEndPoint(target.Address.MapToIPv6(), target.Port);
-            _socket.SendTo(message.Span, SocketFlags.None, target);
+            _socket.SendTo(message.Span, SocketFlags.None, TargetAddress(destination.EndPoint));
             return true;
         }
         catch (SocketException ex)
@@ -116,6 +134,25 @@ internal sealed class UdpSipTransport : ISipTransportListener
     }
 
     private int _disposed;
+
+    /// <summary>
+    /// The serialized address to send to. Responses go back to the endpoint the request came from, which the source cache
+    /// hands out as the same instance, so one cached entry per thread saves serializing (and allocating) on every send.
+    /// </summary>
+    private SocketAddress TargetAddress(IPEndPoint endPoint)
+    {
+        var last = t_lastTarget;
+        if (last != null && last.Owner == this && (ReferenceEquals(last.EndPoint, endPoint) || last.EndPoint.Equals(endPoint)))
+            return last.Address;
+        var target = endPoint;
+        if (_socket.DualMode && target.AddressFamily == AddressFamily.InterNetwork)
+            target = new IPEndPoint(target.Address.MapToIPv6(), target.Port);
+        var address = target.Serialize();
+        t_lastTarget = new SendTarget(this, endPoint, address);
+        return address;
+    }
+
+    private sealed record SendTarget(UdpSipTransport Owner, IPEndPoint EndPoint, SocketAddress Address);
 
     public async ValueTask DisposeAsync()
     {

@@ -24,24 +24,57 @@ public sealed class LocationService : IDisposable
     public IReadOnlyList<RegistrationBinding> Lookup(string aor)
     {
         var now = _time.GetUtcNow();
+        RegistrationBinding[] live;
         lock (_lock)
         {
             if (!_bindings.TryGetValue(aor, out var list)) return [];
-            return list.Where(b => b.ExpiresAt > now)
-                .OrderByDescending(b => b.Q).ThenByDescending(b => b.RegisteredAt).ToArray();
+            int count = 0;
+            foreach (var b in list)
+                if (b.ExpiresAt > now) count++;
+            if (count == 0) return [];
+            live = new RegistrationBinding[count];
+            int i = 0;
+            foreach (var b in list)
+                if (b.ExpiresAt > now) live[i++] = b;
         }
+        // At most MaxContactsPerAor entries, usually one: an insertion sort allocates nothing.
+        for (int i = 1; i < live.Length; i++)
+        {
+            var item = live[i];
+            int j = i - 1;
+            while (j >= 0 && ComesBefore(item, live[j]))
+            {
+                live[j + 1] = live[j];
+                j--;
+            }
+            live[j + 1] = item;
+        }
+        return live;
     }
+
+    private static bool ComesBefore(RegistrationBinding a, RegistrationBinding b) =>
+        a.Q > b.Q || a.Q == b.Q && a.RegisteredAt > b.RegisteredAt;
 
     public int Count
     {
-        get { lock (_lock) return _bindings.Values.Sum(l => l.Count); }
+        get
+        {
+            lock (_lock)
+            {
+                int count = 0;
+                foreach (var list in _bindings.Values) count += list.Count;
+                return count;
+            }
+        }
     }
 
     /// <summary>
-    /// Applies one REGISTER's changes atomically: <paramref name="decide"/> sees the current live bindings and returns
-    /// the new list, or an abort. Returns the decision taken.
+    /// Applies one REGISTER's changes atomically: <paramref name="decide"/> gets a fresh list of the current live
+    /// bindings (it may change and return it) and returns the new list, or an abort. The returned list becomes the
+    /// store's own: the decider must not keep it. <paramref name="state"/> spares a closure per request.
     /// </summary>
-    internal RegistrarDecision Update(string aor, Func<IReadOnlyList<RegistrationBinding>, RegistrarDecision> decide)
+    internal RegistrarDecision Update<TState>(string aor, TState state,
+        Func<List<RegistrationBinding>, TState, RegistrarDecision> decide)
     {
         var now = _time.GetUtcNow();
         RegistrarDecision decision;
@@ -49,11 +82,14 @@ public sealed class LocationService : IDisposable
         lock (_lock)
         {
             _bindings.TryGetValue(aor, out var list);
-            var live = list?.Where(b => b.ExpiresAt > now).ToList() ?? [];
-            decision = decide(live);
+            var live = new List<RegistrationBinding>(Math.Max(4, list?.Count ?? 0));
+            if (list != null)
+                foreach (var b in list)
+                    if (b.ExpiresAt > now) live.Add(b);
+            decision = decide(live, state);
             if (decision.Bindings == null) return decision;
             if (decision.Bindings.Count == 0) _bindings.Remove(aor);
-            else _bindings[aor] = [.. decision.Bindings];
+            else _bindings[aor] = decision.Bindings;
             events = decision.Events;
         }
         Publish(events);

@@ -18,6 +18,7 @@ public sealed partial class RegistrarUsage(
     ISipLog log)
 {
     private readonly RateLimitedLog _log = new(log, time);
+    private CachedDate? _date;
 
     public RegistrarOptions Options => options;
 
@@ -106,11 +107,42 @@ public sealed partial class RegistrarUsage(
     {
         var now = time.GetUtcNow();
         var writer = SipResponseFactory.Create(request, 200, "OK", tag);
+        Span<byte> contact = stackalloc byte[512];
         foreach (var b in bindings)
-            writer.Header(HeaderId.Contact, $"<{b.ContactUri}>;expires={b.RemainingSeconds(now)}");
-        writer.Header(HeaderId.Date, now.ToString("r", CultureInfo.InvariantCulture));
+        {
+            // <uri>;expires=N written in place: no string per contact per response.
+            if (Encoding.UTF8.GetMaxByteCount(b.ContactUri.Length) + 24 <= contact.Length)
+            {
+                contact[0] = (byte)'<';
+                int length = 1 + Encoding.UTF8.GetBytes(b.ContactUri, contact[1..]);
+                ">;expires="u8.CopyTo(contact[length..]);
+                length += 10;
+                b.RemainingSeconds(now).TryFormat(contact[length..], out int digits, default, CultureInfo.InvariantCulture);
+                writer.Header(HeaderId.Contact, contact[..(length + digits)]);
+            }
+            else
+            {
+                writer.Header(HeaderId.Contact, $"<{b.ContactUri}>;expires={b.RemainingSeconds(now)}");
+            }
+        }
+        writer.Header(HeaderId.Date, DateHeader(now));
         return writer.Finish();
     }
+
+    /// <summary>The Date header value (RFC 1123), formatted once per second rather than once per response.</summary>
+    private ReadOnlySpan<byte> DateHeader(DateTimeOffset now)
+    {
+        long second = now.UtcTicks / TimeSpan.TicksPerSecond;
+        var cached = _date;
+        if (cached is null || cached.Second != second)
+        {
+            cached = new CachedDate(second, Encoding.ASCII.GetBytes(now.ToString("r", CultureInfo.InvariantCulture)));
+            _date = cached;
+        }
+        return cached.Value;
+    }
+
+    private sealed record CachedDate(long Second, byte[] Value);
 
     internal static string Text(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
 }
