@@ -1,0 +1,134 @@
+namespace ContactCenter.Media.Jitter;
+
+public sealed partial class JitterBuffer
+{
+    private bool _hasStream;
+    private uint _ssrc;
+    private long _highest;
+    private long _highestTimestamp;
+    private long _nextPlay;
+    private int _buffered;
+    private bool _playing;
+    private bool _started;
+    private int _prebufferReads;
+    private int _held;
+    private int _excessReads;
+    private long _farBehind = long.MinValue;
+
+    private bool NextFrame(Span<short> frame)
+    {
+        if (!_hasStream || (!_playing && !TryStartPlaying()))
+        {
+            frame.Clear();
+            return false;
+        }
+
+        TrimExcessDepth();
+        while (true)
+        {
+            int slot = (int)(_nextPlay & _mask);
+            if (_slotSequence[slot] == _nextPlay)
+            {
+                _slotSequence[slot] = -1;
+                _buffered--;
+                _nextPlay++;
+                _held = 0;
+                int samples = _decoder.Decode(_slotPayload.AsSpan(slot * _frameBytes, _slotLength[slot]), frame);
+                if (samples != frame.Length)
+                {
+                    Count(ref _invalid);
+                    return Conceal(frame);
+                }
+
+                _concealer.Remember(frame);
+                Count(ref _played);
+                return true;
+            }
+
+            if (_buffered > 0)
+            {
+                if (_held > 0)
+                {
+                    // A concealment frame already stood in for this one while we waited for it.
+                    _held--;
+                    _nextPlay++;
+                    continue;
+                }
+
+                if (_highest - _nextPlay + 1 > _targetFrames)
+                {
+                    _nextPlay++;
+                    return Conceal(frame);
+                }
+            }
+
+            // Nothing later is here yet (or the depth allows waiting for a reordered packet): hold the position.
+            _held++;
+            if (_buffered == 0 && _held > _stallFrames)
+            {
+                _playing = false;
+                _prebufferReads = 0;
+                _held = 0;
+            }
+
+            return Conceal(frame);
+        }
+    }
+
+    private bool TryStartPlaying()
+    {
+        if (_buffered == 0)
+        {
+            return false;
+        }
+
+        _prebufferReads++;
+        if (_highest - _nextPlay + 1 < _targetFrames && _prebufferReads < _targetFrames)
+        {
+            return false;
+        }
+
+        // Frames missing before the first one that arrived are not losses worth concealing at a talkspurt's start.
+        while (_slotSequence[(int)(_nextPlay & _mask)] != _nextPlay)
+        {
+            _nextPlay++;
+        }
+
+        _playing = true;
+        _started = true;
+        _held = 0;
+        _excessReads = 0;
+        return true;
+    }
+
+    private void TrimExcessDepth()
+    {
+        if (_highest - _nextPlay + 1 <= _targetFrames + 1)
+        {
+            _excessReads = 0;
+            return;
+        }
+
+        if (++_excessReads < TrimAfterReads)
+        {
+            return;
+        }
+
+        _excessReads = 0;
+        int slot = (int)(_nextPlay & _mask);
+        if (_slotSequence[slot] == _nextPlay)
+        {
+            _slotSequence[slot] = -1;
+            _buffered--;
+            Count(ref _dropped);
+        }
+
+        _nextPlay++;
+    }
+
+    private bool Conceal(Span<short> frame)
+    {
+        Count(ref _concealed);
+        return _concealer.Conceal(frame);
+    }
+}
