@@ -1,0 +1,12 @@
+namespace ContactCenter.Media.Mixing;
+
+/// <summary>The participants and mix rate the clock thread mixes; replaced whole on join and leave, never mutated.</summary>
+internal sealed class MixPlan(MixerParticipant[] participants, int mixRate)
+{
+    public static readonly MixPlan Empty = new([], 8000);
+
+    public MixerParticipant[] Participants { get; } = participants;
+
+    /// <summary>The highest participant rate: 8000 until a 16 kHz participant joins.</summary>
+    public int MixRate { get; } = mixRate;
+}
