@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using ContactCenter.Media.Audio;
+using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Timing;
 
 namespace ContactCenter.Media.Mixing;
@@ -24,7 +25,10 @@ public sealed class ConferenceMixer : IMediaTickable
     private readonly int[] _total = new int[MixerParticipant.MaxSamples];
     private readonly int[] _scratch = new int[MixerParticipant.MaxSamples];
     private readonly int[] _zero = new int[MixerParticipant.MaxSamples];
+    private readonly int[] _difference = new int[MixerParticipant.MaxSamples];
     private readonly short[] _shared = new short[MixerParticipant.MaxSamples];
+    private readonly short[] _sharedNarrow = new short[MixerParticipant.MaxSamples / 2];
+    private readonly IAudioResampler _sharedDecimator = AudioResampler.Create(16000, 8000);
     private volatile MixPlan _plan = MixPlan.Empty;
     private int _lastMixRate = MixPlan.Empty.MixRate;
 
@@ -117,6 +121,7 @@ public sealed class ConferenceMixer : IMediaTickable
                 participant.ResetResamplers();
             }
 
+            _sharedDecimator.Reset();
             _lastMixRate = rate;
         }
 
@@ -139,11 +144,24 @@ public sealed class ConferenceMixer : IMediaTickable
         }
 
         bool sharedReady = false;
+        if (plan.NarrowbandInWideband)
+        {
+            // Every tick, even a silent one, so the shared filter history stays continuous.
+            PcmMath.Saturate(total, _shared);
+            sharedReady = true;
+            _sharedDecimator.Process(_shared.AsSpan(0, samples), _sharedNarrow);
+        }
+
         foreach (MixerParticipant participant in participants)
         {
             bool speaking = participant.Contributed == MixerParticipantMode.Speaker;
             bool whispered = anyWhisper && HasWhisperFor(participants, participant);
-            if (!whispered && speakers == (speaking ? 1 : 0))
+            bool silent = !whispered && speakers == (speaking ? 1 : 0);
+            if (plan.NarrowbandInWideband && participant.Format.SampleRate == 8000)
+            {
+                DeliverNarrowband(participants, participant, speaking, whispered, silent, samples);
+            }
+            else if (silent)
             {
                 participant.DeliverSilence();
             }
@@ -155,7 +173,7 @@ public sealed class ConferenceMixer : IMediaTickable
                     sharedReady = true;
                 }
 
-                participant.Deliver(_shared.AsSpan(0, samples), rate);
+                participant.Deliver(_shared.AsSpan(0, samples));
             }
             else
             {
@@ -163,8 +181,55 @@ public sealed class ConferenceMixer : IMediaTickable
                 ReadOnlySpan<int> heard = whispered ? AddWhispers(total, participants, participant) : total;
                 Span<short> mix = participant.MixBuffer(samples);
                 PcmMath.SubtractSaturate(heard, own, mix);
-                participant.Deliver(mix, rate);
+                participant.Deliver(mix);
             }
+        }
+    }
+
+    /// <summary>An 8 kHz leg in a 16 kHz mix: the shared decimated total, minus its own decimated difference if any.</summary>
+    private void DeliverNarrowband(MixerParticipant[] participants, MixerParticipant participant, bool speaking, bool whispered, bool silent, int samples)
+    {
+        ReadOnlySpan<int> difference = default;
+        if (speaking || whispered)
+        {
+            Span<int> buffer = _difference.AsSpan(0, samples);
+            if (speaking)
+            {
+                participant.Contribution(samples).CopyTo(buffer);
+            }
+            else
+            {
+                buffer.Clear();
+            }
+
+            if (whispered)
+            {
+                foreach (MixerParticipant whisperer in participants)
+                {
+                    if (ReferenceEquals(whisperer.TickWhisperTarget, participant))
+                    {
+                        PcmMath.Subtract(buffer, whisperer.Contribution(samples), buffer);
+                    }
+                }
+            }
+
+            difference = buffer;
+        }
+
+        bool hasDifference = participant.TrackNarrowDifference(difference);
+        if (silent)
+        {
+            participant.DeliverSilence();
+        }
+        else if (hasDifference)
+        {
+            Span<short> mix = participant.NarrowMixBuffer;
+            PcmMath.SubtractSaturate(_sharedNarrow, participant.NarrowDifference, mix);
+            participant.Deliver(mix);
+        }
+        else
+        {
+            participant.Deliver(_sharedNarrow);
         }
     }
 
@@ -199,11 +264,13 @@ public sealed class ConferenceMixer : IMediaTickable
     private static MixPlan Rebuild(MixerParticipant[] participants)
     {
         int rate = 8000;
+        bool narrowband = false;
         foreach (MixerParticipant participant in participants)
         {
             rate = Math.Max(rate, participant.Format.SampleRate);
+            narrowband |= participant.Format.SampleRate == 8000;
         }
 
-        return new MixPlan(participants, rate);
+        return new MixPlan(participants, rate, narrowband);
     }
 }

@@ -8,7 +8,10 @@ public sealed partial class MixerParticipant
     private readonly short[] _resampled = new short[MaxSamples];
     private readonly int[] _contribution = new int[MaxSamples];
     private readonly short[] _mix = new short[MaxSamples];
+    private readonly short[] _narrowDifference = new short[MaxSamples / 2];
+    private readonly short[] _narrowMix = new short[MaxSamples / 2];
     private bool _upsamplerDirty;
+    private bool _differenceTailPending;
 
     /// <summary>How this participant's voice entered this tick's mix.</summary>
     internal MixerParticipantMode? Contributed { get; private set; }
@@ -24,6 +27,7 @@ public sealed partial class MixerParticipant
     {
         _upsampler?.Reset();
         _downsampler?.Reset();
+        _differenceTailPending = false;
     }
 
     /// <summary>Reads this tick's input (pulling the source if any) and prepares the contribution at the mix rate.</summary>
@@ -71,29 +75,58 @@ public sealed partial class MixerParticipant
         TickWhisperTarget = mode == MixerParticipantMode.Whisper ? target : null;
     }
 
-    /// <summary>Hands this tick's mix (at the mix rate) to the participant: resampled to its rate, pushed to its sink.</summary>
-    internal void Deliver(ReadOnlySpan<short> mix, int mixRate)
+    /// <summary>Hands this tick's mix (at the leg's own rate, or at 8 kHz when the mix is too) to the participant.</summary>
+    internal void Deliver(ReadOnlySpan<short> mix)
     {
-        if (Format.SampleRate == mixRate)
-        {
-            mix.CopyTo(_output);
-        }
-        else if (_downsampler is not null)
-        {
-            int written = _downsampler.Process(mix, _output);
-            _output.AsSpan(Math.Max(0, written)).Clear();
-        }
-
+        mix.CopyTo(_output);
         _outputSilent = false;
         _outputSink?.WriteFrame(_output, silent: false);
     }
+
+    /// <summary>
+    /// An 8 kHz leg in a 16 kHz mix hears decimate(total) − decimate(own − whispers to it): the decimator is linear, so
+    /// one shared decimation of the total serves every narrowband leg, and only legs with something to take out (or
+    /// the filter tail of it, one tick after) run their own. This keeps the per-leg decimator in step with the shared one.
+    /// </summary>
+    /// <param name="difference">own − whispers at 16 kHz this tick, or empty when there is none.</param>
+    /// <returns>True when <see cref="NarrowDifference"/> holds this tick's decimated difference.</returns>
+    internal bool TrackNarrowDifference(ReadOnlySpan<int> difference)
+    {
+        if (_downsampler is null)
+        {
+            return false;
+        }
+
+        Span<short> wide = _mix.AsSpan(0, MaxSamples);
+        if (!difference.IsEmpty)
+        {
+            PcmMath.Saturate(difference, wide);
+            _differenceTailPending = true;
+        }
+        else if (_differenceTailPending)
+        {
+            // Zeros flush the last difference out of the filter in step with the shared decimator's history.
+            wide.Clear();
+            _differenceTailPending = false;
+        }
+        else
+        {
+            return false;
+        }
+
+        _downsampler.Process(wide, _narrowDifference);
+        return true;
+    }
+
+    internal ReadOnlySpan<short> NarrowDifference => _narrowDifference;
+
+    internal Span<short> NarrowMixBuffer => _narrowMix;
 
     internal void DeliverSilence()
     {
         if (!_outputSilent)
         {
             Array.Clear(_output);
-            _downsampler?.Reset();
             _outputSilent = true;
         }
 

@@ -139,5 +139,29 @@ internal static class PcmMath
         }
     }
 
+    /// <summary>destination[i] = saturate16(a[i] - b[i]).</summary>
+    public static void SubtractSaturate(ReadOnlySpan<short> a, ReadOnlySpan<short> b, Span<short> destination)
+    {
+        int count = a.Length;
+        b = b[..count];
+        destination = destination[..count];
+        for (int i = 0; i < count; i++)
+        {
+            destination[i] = Saturate(a[i] - b[i]);
+        }
+    }
+
+    /// <summary>destination[i] = a[i] - b[i] (32 bits, no saturation needed).</summary>
+    public static void Subtract(ReadOnlySpan<int> a, ReadOnlySpan<int> b, Span<int> destination)
+    {
+        int count = a.Length;
+        b = b[..count];
+        destination = destination[..count];
+        for (int i = 0; i < count; i++)
+        {
+            destination[i] = a[i] - b[i];
+        }
+    }
+
     public static short Saturate(int value) => (short)Math.Clamp(value, short.MinValue, short.MaxValue);
 }

@@ -79,6 +79,9 @@ public sealed partial class RecordingSession : IMediaTickable
     /// <summary>Ticks lost so far because the writer fell behind or the file failed.</summary>
     public long DroppedFrames => Volatile.Read(ref _droppedFrames) + Volatile.Read(ref _discardedFrames);
 
+    /// <summary>Ticks committed but not yet handed to the file by the writer thread (how far the disk is behind).</summary>
+    public long QueuedFrames => Volatile.Read(ref _head) - Volatile.Read(ref _tail);
+
     public bool IsPaused => _paused;
 
     /// <summary>True once <see cref="StopAsync"/> was called; further frames are ignored.</summary>

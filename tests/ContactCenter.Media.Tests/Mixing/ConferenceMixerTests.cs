@@ -1,5 +1,6 @@
 using ContactCenter.Media.Audio;
 using ContactCenter.Media.Mixing;
+using ContactCenter.Media.Tests.Codecs;
 
 namespace ContactCenter.Media.Tests.Mixing;
 
@@ -101,6 +102,40 @@ public sealed class ConferenceMixerTests
         Assert.True(wide.Level(7300) < Absent, "the 8 kHz leg's image at 7.3 kHz reached the wideband leg");
         AssertDoesNotHear(wide, 1000);
         AssertDoesNotHear(narrow, 700);
+    }
+
+    [Fact]
+    public void A_narrowband_leg_that_talks_in_bursts_never_hears_itself_in_a_wideband_mix()
+    {
+        // What the narrowband leg hears must be the same, sample for sample, whether or not it talks.
+        short[] talking = RunBursts(narrowTalks: true, out MixerHarness.Leg listener);
+        short[] quiet = RunBursts(narrowTalks: false, out _);
+
+        int worst = 0;
+        for (int n = 0; n < talking.Length; n++)
+        {
+            worst = Math.Max(worst, Math.Abs(talking[n] - quiet[n]));
+        }
+
+        Assert.True(worst <= 2, $"the narrowband leg heard itself: up to {worst} apart from what it hears when quiet");
+        Assert.True(listener.Level(700, skipTicks: 0) > 2000, "the other narrowband leg should hear the bursts");
+        Assert.True(Signals.Amplitude(talking, 1000, 8000) > 2000, "the narrowband leg should hear the wideband leg");
+    }
+
+    private static short[] RunBursts(bool narrowTalks, out MixerHarness.Leg listener)
+    {
+        var harness = new MixerHarness();
+        var wide = harness.Add(16000, 1000);
+        var narrow = harness.Add(8000, 700);
+        listener = harness.Add(8000, 0);
+        for (int tick = 0; tick < 120; tick++)
+        {
+            narrow.Frequency = narrowTalks && tick / 7 % 2 == 0 ? 700 : 0; // bursts: its filter tail must be taken out too
+            wide.Frequency = tick / 11 % 3 == 2 ? 0 : 1000;
+            harness.Run(1);
+        }
+
+        return narrow.HeardAfter(0);
     }
 
     [Fact]
