@@ -113,7 +113,7 @@ public sealed class Recorder : IAsyncDisposable
             while (true)
             {
                 _wake.Wait();
-                Volatile.Write(ref _signalled, 0);
+                Interlocked.Exchange(ref _signalled, 0);
                 RecordingSession[] sessions = Volatile.Read(ref _sessions);
                 foreach (RecordingSession session in sessions)
                 {

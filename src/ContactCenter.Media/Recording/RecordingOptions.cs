@@ -26,6 +26,12 @@ public sealed record RecordingOptions
     /// </summary>
     public int QueueFrames { get; init; } = 100;
 
+    /// <summary>
+    /// Frames a recording queues before it wakes the writer thread (default 5 = 100 ms). Waking a thread costs a system
+    /// call; batching spreads it over several ticks. Stop always wakes the writer, so nothing is left behind.
+    /// </summary>
+    public int WriterBatchFrames { get; init; } = 5;
+
     internal int Parties => Format.Layout == RecordingLayout.Stereo ? RecordingFormat.StereoParties : MonoParties;
 
     internal void Validate()
@@ -45,6 +51,11 @@ public sealed record RecordingOptions
         if (QueueFrames is < 2 or > 3000)
         {
             throw new ArgumentOutOfRangeException(nameof(QueueFrames), QueueFrames, "Queue 2 to 3000 frames (40 ms to 60 s).");
+        }
+
+        if (WriterBatchFrames < 1 || WriterBatchFrames > QueueFrames / 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(WriterBatchFrames), WriterBatchFrames, "Between 1 and half of QueueFrames.");
         }
     }
 }

@@ -15,6 +15,7 @@ public sealed partial class RecordingSession
     private readonly byte[] _ring;
     private readonly int _slotBytes;
     private readonly int _capacity;
+    private readonly int _wakeDepth;
 
     // _head is published by the clock thread, _tail by the writer thread: a single-producer single-consumer ring.
     private long _head;
@@ -101,9 +102,13 @@ public sealed partial class RecordingSession
 
         BuildBlock();
         EncodeBlock(_ring.AsSpan((int)(head % _capacity) * _slotBytes, _slotBytes));
-        Volatile.Write(ref _head, head + 1);
+        // A full fence: the writer clears its wake flag and then reads _head; this side publishes _head and then reads the flag.
+        Interlocked.Exchange(ref _head, head + 1);
         Volatile.Write(ref _committedFrames, _committedFrames + 1);
-        _recorder.Signal();
+        if (head + 1 - Volatile.Read(ref _tail) >= _wakeDepth)
+        {
+            _recorder.Signal();
+        }
     }
 
     private void BuildBlock()

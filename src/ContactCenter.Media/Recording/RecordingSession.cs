@@ -48,6 +48,7 @@ public sealed partial class RecordingSession : IMediaTickable
         _mixSum = _format.Layout == RecordingLayout.Mono ? new int[_samplesPerFrame] : [];
         _slotBytes = _format.BytesPerFrame;
         _capacity = options.QueueFrames;
+        _wakeDepth = options.WriterBatchFrames;
         _ring = new byte[_slotBytes * _capacity];
 
         _channels = new RecordingChannel[_parties];

@@ -205,6 +205,21 @@ public sealed class RecorderTests
     }
 
     [Fact]
+    public async Task Frames_below_the_writer_batch_are_written_at_stop()
+    {
+        await using var fixture = new RecordingFixture();
+        RecordingSession session = fixture.Start(RecordingFormat.StereoPcm16Narrowband, writerBatchFrames: 5);
+        RecordingFixture.FeedTones(session, 3, 8000, 400, 700);
+        Assert.Equal(3, session.QueuedFrames); // not worth a wake-up yet
+
+        RecordingMetadata metadata = await RecordingFixture.StopAsync(session);
+
+        Assert.Equal(3, metadata.FramesWritten);
+        Assert.Equal(0, session.QueuedFrames);
+        Assert.Equal(3 * 160, ParsedWav.Read(session.Path).SampleFrames);
+    }
+
+    [Fact]
     public async Task Start_refuses_an_existing_file_and_bad_options_with_clear_errors()
     {
         await using var fixture = new RecordingFixture();
@@ -216,6 +231,7 @@ public sealed class RecorderTests
         Assert.Throws<ArgumentOutOfRangeException>(() => fixture.Start(new RecordingFormat(RecordingLayout.Stereo, RecordingEncoding.Pcm16, 44100), "a.wav"));
         Assert.Throws<ArgumentOutOfRangeException>(() => fixture.Start(new RecordingFormat(RecordingLayout.Mono, RecordingEncoding.Pcm16, 8000), "b.wav", monoParties: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => fixture.Start(RecordingFormat.StereoPcm16Narrowband, "c.wav", queueFrames: 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => fixture.Start(RecordingFormat.StereoPcm16Narrowband, "d.wav", queueFrames: 10, writerBatchFrames: 6));
         Assert.Equal(0, fixture.Recorder.ActiveRecordings);
     }
 

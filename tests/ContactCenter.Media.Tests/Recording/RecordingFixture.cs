@@ -30,7 +30,7 @@ internal sealed class RecordingFixture : IAsyncDisposable
 
     public string File(string name) => _directory.File(name);
 
-    public RecordingSession Start(RecordingFormat format, string name = "call.wav", int monoParties = 2, TimeSpan? refresh = null, int queueFrames = 100) =>
+    public RecordingSession Start(RecordingFormat format, string name = "call.wav", int monoParties = 2, TimeSpan? refresh = null, int queueFrames = 100, int writerBatchFrames = 1) =>
         Recorder.Start(new RecordingOptions
         {
             Path = File(name),
@@ -38,6 +38,7 @@ internal sealed class RecordingFixture : IAsyncDisposable
             MonoParties = monoParties,
             HeaderRefreshInterval = refresh ?? TimeSpan.FromSeconds(1),
             QueueFrames = queueFrames,
+            WriterBatchFrames = writerBatchFrames, // tests that await the writer want every frame to wake it
         });
 
     /// <summary>Feeds <paramref name="frames"/> ticks; party p gets a continuous tone at <paramref name="frequencies"/>[p] (0 = nothing).</summary>

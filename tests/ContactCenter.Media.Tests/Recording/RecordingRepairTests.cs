@@ -21,6 +21,7 @@ public sealed class RecordingRepairTests
             Path = Path.Combine(dayDirectory, "crashed.wav"),
             Format = format,
             HeaderRefreshInterval = TimeSpan.FromMilliseconds(200),
+            WriterBatchFrames = 1,
         });
         int headerBytes = encoding == RecordingEncoding.Pcm16 ? 44 : 58;
 
