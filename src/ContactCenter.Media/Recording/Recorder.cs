@@ -1,0 +1,149 @@
+namespace ContactCenter.Media.Recording;
+
+/// <summary>
+/// Starts recordings and owns the one writer thread that moves their frames to disk. The media clock only copies a
+/// frame into a recording's bounded queue and wakes the writer; it never touches a file, never waits, and when the
+/// disk falls behind the newest frames are dropped and counted (<see cref="RecordingSession.DroppedFrames"/>).
+/// One recorder serves the whole process.
+/// </summary>
+public sealed class Recorder : IAsyncDisposable
+{
+    private readonly RecorderOptions _options;
+    private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+    private readonly Lock _sessionsLock = new();
+    private readonly Thread _writer;
+    private readonly TaskCompletionSource _writerExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private RecordingSession[] _sessions = [];
+    private int _signalled;
+    private volatile bool _disposing;
+
+    public Recorder(RecorderOptions? options = null)
+    {
+        _options = options ?? new RecorderOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.FileBufferSize, 0, nameof(options));
+        _writer = new Thread(RunWriter) { IsBackground = true, Name = "recording-writer" };
+        _writer.Start();
+    }
+
+    /// <summary>Recordings started and not yet completed.</summary>
+    public int ActiveRecordings => Volatile.Read(ref _sessions).Length;
+
+    internal TimeProvider TimeProvider => _options.TimeProvider;
+
+    /// <summary>
+    /// Creates the file (and its directories) with an empty header and returns the session the media clock feeds.
+    /// Call from a control thread, not the clock: it opens a file.
+    /// </summary>
+    /// <exception cref="ArgumentException">Invalid options.</exception>
+    /// <exception cref="IOException">The file exists or cannot be created.</exception>
+    /// <exception cref="ObjectDisposedException">The recorder is disposed.</exception>
+    public RecordingSession Start(RecordingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        ObjectDisposedException.ThrowIf(_disposing, this);
+        string path = Path.GetFullPath(options.Path);
+        string? directory = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        Stream stream = _options.OpenStream(path, _options.FileBufferSize);
+        RecordingSession session;
+        try
+        {
+            session = new RecordingSession(this, options, path, stream);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+
+        lock (_sessionsLock)
+        {
+            if (!_disposing)
+            {
+                _sessions = [.. _sessions, session];
+                return session;
+            }
+        }
+
+        stream.Dispose();
+        throw new ObjectDisposedException(nameof(Recorder));
+    }
+
+    /// <summary>Stops every active recording (final headers written) and ends the writer thread.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposing)
+        {
+            await _writerExited.Task.ConfigureAwait(false);
+            return;
+        }
+
+        lock (_sessionsLock)
+        {
+            _disposing = true;
+        }
+
+        foreach (RecordingSession session in Volatile.Read(ref _sessions))
+        {
+            _ = session.StopAsync();
+        }
+
+        Signal();
+        await _writerExited.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Wakes the writer; cheap when it is already awake (one read of a flag).</summary>
+    internal void Signal()
+    {
+        if (Volatile.Read(ref _signalled) == 0 && Interlocked.Exchange(ref _signalled, 1) == 0)
+        {
+            _wake.Release();
+        }
+    }
+
+    private void RunWriter()
+    {
+        try
+        {
+            while (true)
+            {
+                _wake.Wait();
+                Interlocked.Exchange(ref _signalled, 0);
+                RecordingSession[] sessions = Volatile.Read(ref _sessions);
+                foreach (RecordingSession session in sessions)
+                {
+                    // Read the stop flag before draining: every frame committed before StopAsync is then in this drain.
+                    bool stopping = session.StopRequested;
+                    session.Drain();
+                    if (stopping)
+                    {
+                        session.Complete();
+                        Remove(session);
+                    }
+                }
+
+                if (_disposing && Volatile.Read(ref _sessions).Length == 0)
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            _writerExited.TrySetResult();
+        }
+    }
+
+    private void Remove(RecordingSession session)
+    {
+        lock (_sessionsLock)
+        {
+            _sessions = Array.FindAll(_sessions, s => !ReferenceEquals(s, session));
+        }
+    }
+}
