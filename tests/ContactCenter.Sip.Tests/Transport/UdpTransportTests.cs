@@ -97,3 +97,29 @@ public sealed class UdpTransportTests : IAsyncLifetime
         Assert.Equal(1, _layer.Statistics.KeepAlives);
     }
 }
+
+public sealed class UdpIpv6TransportTests
+{
+    [Fact]
+    public async Task Ipv6_loopback_socket_receives_and_answers_with_an_ipv6_received_parameter()
+    {
+        var handler = new RecordingHandler();
+        await using var layer = new SipTransportLayer(
+            new SipTransportOptions { Listen = [new SipListenEndpoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.IPv6Loopback, 0))] },
+            NullSipLog.Instance, TimeProvider.System);
+        layer.Start(handler);
+        var server = layer.LocalEndPoints[0].EndPoint;
+        using var client = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
+        client.Bind(new IPEndPoint(IPAddress.IPv6Loopback, 0));
+        await client.SendToAsync(TestMessages.Options(via: "SIP/2.0/UDP [2001:db8::1]:5070;rport"), server);
+
+        var request = await handler.NextAsync();
+        Assert.Equal(IPAddress.IPv6Loopback, request.Source!.RemoteEndPoint.Address);
+        Assert.True(layer.Send(SipResponseFactory.Create(request, 200, "OK", "t6"u8).Finish(), layer.ResponseDestination(request)));
+        var buffer = new byte[4096];
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var result = await client.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.IPv6Any, 0), cts.Token);
+        var response = Encoding.ASCII.GetString(buffer, 0, result.ReceivedBytes);
+        Assert.Contains(";received=::1", response);
+    }
+}

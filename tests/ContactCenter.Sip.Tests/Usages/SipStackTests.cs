@@ -124,6 +124,14 @@ public sealed class SipStackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unknown_sip_version_is_answered_505()
+    {
+        var request = Request("OPTIONS").Replace("OPTIONS sip:stack@127.0.0.1 SIP/2.0", "OPTIONS sip:stack@127.0.0.1 SIP/3.0");
+        var response = await ExchangeRawAsync(request);
+        Assert.StartsWith("SIP/2.0 505 Version Not Supported\r\n", response);
+    }
+
+    [Fact]
     public async Task Cancel_without_a_pending_invite_is_481()
     {
         var response = await ExchangeAsync(Request("CANCEL"));
