@@ -1,0 +1,8 @@
+namespace ContactCenter.Telephony.Cdr;
+
+public enum CallDirection
+{
+    Inbound,
+    Outbound,
+    Internal,
+}

@@ -1,0 +1,133 @@
+using ContactCenter.Storage;
+using ContactCenter.Telephony.Cdr;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ContactCenter.Telephony.Tests.Cdr;
+
+public sealed class CdrStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("cc-cdr-").FullName;
+    private readonly FakeTimeProvider _time = new(T0);
+    private readonly SqliteConnectionFactory _connections;
+    private readonly CdrStore _store;
+
+    public CdrStoreTests()
+    {
+        _connections = new SqliteConnectionFactory(new StorageOptions { DatabasePath = Path.Combine(_directory, "cc.db") });
+        new MigrationRunner(_connections, _time).Apply(CdrStore.Migrations);
+        _store = new CdrStore(_connections, _time);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public void Migrations_are_embedded_and_numbered()
+    {
+        var migration = Assert.Single(CdrStore.Migrations);
+        Assert.Equal((CdrStore.Module, 1, "create_cdr"), (migration.Module, migration.Version, migration.Name));
+    }
+
+    [Fact]
+    public void A_completed_call_round_trips_with_its_legs_and_durations()
+    {
+        _store.Begin("call-1", CallDirection.Inbound, "+5511999990000", "4000", T0, trunk: "carrier-a", did: "4000");
+        var record = new CallDetailRecord
+        {
+            Id = "call-1",
+            Direction = CallDirection.Inbound,
+            Caller = "+5511999990000",
+            Callee = "4000",
+            Trunk = "carrier-a",
+            Did = "4000",
+            ServiceId = "sales",
+            AnsweredBy = "1001",
+            StartedAt = T0,
+            RingingAt = T0.AddSeconds(1),
+            AnsweredAt = T0.AddSeconds(6),
+            EndedAt = T0.AddSeconds(96),
+            HoldTime = TimeSpan.FromSeconds(20),
+            HangupCode = 200,
+            HangupReason = "BYE",
+            HangupSide = HangupSide.Caller,
+            RecordingIds = ["rec-1", "rec-2"],
+            Legs =
+            [
+                new LegDetailRecord(0, "caller", "+5511999990000", "abc@carrier", "PCMA", T0, T0.AddSeconds(6), T0.AddSeconds(96), 4500, 3, 4.5, 4.3),
+                new LegDetailRecord(1, "agent", "1001", "def@pbx", "G722", T0.AddSeconds(1), T0.AddSeconds(6), T0.AddSeconds(96), 4499, 0, 1.2, 4.4),
+            ],
+        };
+        _store.Complete(record);
+
+        var found = _store.Find("call-1")!;
+        Assert.Equal(CdrStatus.Completed, found.Status);
+        Assert.Equal(TimeSpan.FromSeconds(5), found.RingTime);
+        Assert.Equal(TimeSpan.FromSeconds(90), found.TalkTime);
+        Assert.Equal(TimeSpan.FromSeconds(20), found.HoldTime);
+        Assert.Equal(HangupSide.Caller, found.HangupSide);
+        Assert.Equal(["rec-1", "rec-2"], found.RecordingIds);
+        Assert.Equal(2, found.Legs.Count);
+        Assert.Equal(record.Legs[1], found.Legs[1]);
+        Assert.Equal(record with { Legs = found.Legs, RecordingIds = found.RecordingIds }, found);
+    }
+
+    [Fact]
+    public void Calls_left_in_progress_by_a_crash_are_closed_as_ended_by_restart()
+    {
+        _store.Begin("alive-when-crashed", CallDirection.Internal, "1001", "1002", T0);
+        _store.Begin("finished", CallDirection.Internal, "1001", "1003", T0);
+        _store.Complete(new CallDetailRecord
+        {
+            Id = "finished", Direction = CallDirection.Internal, Caller = "1001", Callee = "1003", StartedAt = T0, EndedAt = T0.AddSeconds(3),
+        });
+        _time.Advance(TimeSpan.FromMinutes(5));
+
+        var restarted = new CdrStore(_connections, _time);
+        Assert.Equal(1, restarted.CloseInterrupted());
+        var closed = restarted.Find("alive-when-crashed")!;
+        Assert.Equal(CdrStatus.EndedByRestart, closed.Status);
+        Assert.Equal(HangupSide.System, closed.HangupSide);
+        Assert.Equal(T0.AddMinutes(5), closed.EndedAt);
+        Assert.Equal(CdrStatus.Completed, restarted.Find("finished")!.Status);
+        Assert.Equal(0, restarted.CloseInterrupted());
+    }
+
+    [Fact]
+    public void Unanswered_call_rings_until_it_ends_and_has_no_talk_time()
+    {
+        _store.Complete(new CallDetailRecord
+        {
+            Id = "missed", Direction = CallDirection.Inbound, Caller = "a", Callee = "b", StartedAt = T0,
+            RingingAt = T0, EndedAt = T0.AddSeconds(30), HangupCode = 487, HangupSide = HangupSide.Caller,
+        });
+        var found = _store.Find("missed")!;
+        Assert.Equal(TimeSpan.FromSeconds(30), found.RingTime);
+        Assert.Null(found.TalkTime);
+    }
+
+    [Fact]
+    public void Listing_filters_by_start_time_newest_first()
+    {
+        for (int i = 0; i < 5; i++)
+            _store.Complete(new CallDetailRecord
+            {
+                Id = $"c{i}", Direction = CallDirection.Internal, Caller = "1", Callee = "2", StartedAt = T0.AddMinutes(i),
+                EndedAt = T0.AddMinutes(i).AddSeconds(10),
+            });
+        var page = _store.List(T0.AddMinutes(1), T0.AddMinutes(4));
+        Assert.Equal(["c3", "c2", "c1"], page.Select(c => c.Id));
+        Assert.Single(_store.List(T0, T0.AddHours(1), limit: 1));
+    }
+
+    [Fact]
+    public void Unknown_call_is_null()
+    {
+        Assert.Null(_store.Find("nope"));
+    }
+}
