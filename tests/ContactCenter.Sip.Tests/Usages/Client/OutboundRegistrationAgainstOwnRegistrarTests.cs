@@ -59,13 +59,14 @@ public sealed class OutboundRegistrationAgainstOwnRegistrarTests : IAsyncLifetim
         _location.Dispose();
     }
 
-    private OutboundRegistration Create(string user, string password, int expires)
+    private OutboundRegistration Create(string user, string password, int expires, IPEndPoint? server = null)
     {
+        var serverEndPoint = server ?? _serverEndPoint;
         var registration = new OutboundRegistration(new OutboundRegistrationOptions
         {
             Aor = $"sip:{user}@127.0.0.1",
-            RegistrarUri = $"sip:127.0.0.1:{_serverEndPoint.Port}",
-            Destination = new SipDestination(SipTransportKind.Udp, _serverEndPoint),
+            RegistrarUri = $"sip:127.0.0.1:{serverEndPoint.Port}",
+            Destination = new SipDestination(SipTransportKind.Udp, serverEndPoint),
             Contact = $"sip:{user}@127.0.0.1:{_clientEndPoint.Port}",
             ViaSentBy = $"127.0.0.1:{_clientEndPoint.Port}",
             RequestedExpires = expires,
@@ -125,6 +126,31 @@ public sealed class OutboundRegistrationAgainstOwnRegistrarTests : IAsyncLifetim
         var up = await states.WaitForAsync(RegistrationState.Registered);
         Assert.Equal(60, up.GrantedExpires);
         Assert.Equal(60, Assert.Single(_location.Lookup("2001")).RemainingSeconds(DateTimeOffset.UtcNow), tolerance: 2);
+    }
+
+    [Fact]
+    public async Task Sha256_is_chosen_when_the_registrar_offers_it_beside_md5()
+    {
+        // 2003 has only a SHA-256 HA1 on the server: an MD5 answer could not verify and would get 403.
+        var credentials = new InMemorySipCredentialStore();
+        credentials.SetHa1("2003", Realm, DigestAlgorithm.Sha256, DigestHash.ComputeHa1(DigestAlgorithm.Sha256, "2003", Realm, "right-2003"));
+        using var location = new LocationService(TimeProvider.System, TimeSpan.FromSeconds(1));
+        await using var server = new SipStack(new SipStackOptions
+        {
+            Transport = new SipTransportOptions { Listen = [new SipListenEndpoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, 0))] },
+            Registrar = new RegistrarOptions { Realm = Realm },
+            DigestAlgorithms = [DigestAlgorithm.Md5, DigestAlgorithm.Sha256],
+        }, credentials, location, NullSipLog.Instance, TimeProvider.System);
+        server.Start();
+
+        var registration = Create("2003", "right-2003", expires: 300, server.LocalEndPoints[0].EndPoint);
+        var states = new StateRecorder(registration);
+        registration.Start();
+        var up = await states.WaitForAsync(RegistrationState.Registered);
+        Assert.Equal(300, up.GrantedExpires);
+        Assert.Single(location.Lookup("2003"));
+        await registration.StopAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Empty(location.Lookup("2003"));
     }
 
     private async Task<RegistrationBinding> WaitForBindingAsync(string aor, Func<RegistrationBinding, bool> condition)
