@@ -60,10 +60,11 @@ public class InviteSuccessRetransmitterTests
     [Fact]
     public void Follows_configured_timers()
     {
-        var h = new Harness(new SipTimerSettings { T1 = TimeSpan.FromMilliseconds(100), T2 = TimeSpan.FromMilliseconds(400) });
+        var h = new Harness(new SipTimerSettings { T1 = TimeSpan.FromMilliseconds(100), T2 = TimeSpan.FromMilliseconds(300) });
         h.Retransmitter.Start();
         h.AdvanceTo(TimeSpan.FromSeconds(7));
-        Assert.Equal([0.1, 0.3, 0.7, 1.1, 1.5], h.Sends.Take(5).Select(t => Math.Round(t.TotalSeconds, 3)));
+        // 100, 200, then capped at T2 = 300 (not 400: the cap applies to the doubled value).
+        Assert.Equal([0.1, 0.3, 0.6, 0.9, 1.2], h.Sends.Take(5).Select(t => Math.Round(t.TotalSeconds, 3)));
         Assert.Equal([TimeSpan.FromMilliseconds(6400)], h.Timeouts);
         Assert.True(h.Sends[^1] < TimeSpan.FromMilliseconds(6400));
     }
