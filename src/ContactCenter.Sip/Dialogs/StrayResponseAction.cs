@@ -1,6 +1,6 @@
 namespace ContactCenter.Sip.Dialogs;
 
-/// <summary>What to do with a response no client transaction took (<see cref="DialogStrayRouter.RouteResponse"/>).</summary>
+/// <summary>What to do with a response no client transaction took (<see cref="DialogMessageRouter.RouteResponse"/>).</summary>
 public enum StrayResponseAction : byte
 {
     /// <summary>Nothing: no dialog has it, or it is not a 2xx to an INVITE.</summary>

@@ -17,7 +17,7 @@ public class DialogOverTransactionsTests
     {
         using var h = new TransactionHarness();
         var table = new SipDialogTable();
-        var router = new DialogStrayRouter(table);
+        var router = new DialogMessageRouter(table);
         h.Receive(Invite(["<sip:p1.example.com;lr>"], cseq: 314));
         var tx = h.User.LastRequest;
 
@@ -81,7 +81,7 @@ public class DialogOverTransactionsTests
     {
         using var h = new TransactionHarness();
         var table = new SipDialogTable();
-        var router = new DialogStrayRouter(table);
+        var router = new DialogMessageRouter(table);
         var inviteBytes = Invite(cseq: 1, branch: ContactCenter.Sip.Transactions.SipIds.NewBranch());
         var invite = Parse(inviteBytes);
         var client = h.NewClientUser();

@@ -78,7 +78,7 @@ public class SipDialogTableTests
     {
         var time = new FakeTimeProvider();
         var table = new SipDialogTable();
-        var router = new DialogStrayRouter(table);
+        var router = new DialogMessageRouter(table);
         var dialog = Uas(Parse(Invite(cseq: 314)));
         table.TryAdd(dialog);
         int resent = 0;
@@ -104,7 +104,7 @@ public class SipDialogTableTests
     public void Stray_2xx_retransmission_gets_the_same_ack_and_others_are_discarded()
     {
         var table = new SipDialogTable();
-        var router = new DialogStrayRouter(table);
+        var router = new DialogMessageRouter(table);
         var invite = Parse(Invite(cseq: 3));
         var ok = Parse(Response(invite, 200, "OK", "bob-tag"));
         var dialog = Uac(invite, ok);
@@ -120,5 +120,25 @@ public class SipDialogTableTests
         Assert.Equal(StrayResponseAction.Discard, router.RouteResponse(future).Action); // no INVITE of ours has CSeq 9
         dialog.Terminate();
         Assert.Equal(StrayResponseAction.Discard, router.RouteResponse(ok).Action);
+    }
+
+    [Fact]
+    public void In_dialog_requests_are_routed_or_refused_with_481_and_500()
+    {
+        var table = new SipDialogTable();
+        var router = new DialogMessageRouter(table);
+        var dialog = Uas(Parse(Invite(cseq: 10)));
+        table.TryAdd(dialog);
+
+        var ok = router.RouteRequest(Parse(InDialogRequest("INFO", 11, "bob-tag")));
+        Assert.True(ok.Accepted);
+        Assert.Same(dialog, ok.Dialog);
+        var old = router.RouteRequest(Parse(InDialogRequest("INFO", 9, "bob-tag")));
+        Assert.False(old.Accepted);
+        Assert.Equal(500, old.StatusCode);
+        var unknown = router.RouteRequest(Parse(InDialogRequest("BYE", 12, "nobody")));
+        Assert.Equal((481, false), (unknown.StatusCode, unknown.Accepted));
+        dialog.Terminate();
+        Assert.Equal(481, router.RouteRequest(Parse(InDialogRequest("BYE", 12, "bob-tag"))).StatusCode);
     }
 }

@@ -3,13 +3,33 @@ using ContactCenter.Sip.Messages;
 namespace ContactCenter.Sip.Dialogs;
 
 /// <summary>
-/// Routes what the transaction layer hands the TU outside any transaction (<c>OnStrayAck</c>, <c>OnStrayResponse</c>)
-/// to the dialogs of a <see cref="SipDialogTable"/>: the ACK for our 2xx stops its retransmission, a retransmitted 2xx
-/// for our INVITE gets the same ACK again. Forks of an INVITE still running are the <see cref="InviteForkSet"/>'s job.
+/// Routes what arrives for existing dialogs to the dialogs of a <see cref="SipDialogTable"/>: requests with a To tag
+/// (checked, or refused with 481/500), and what the transaction layer hands the TU outside any transaction
+/// (<c>OnStrayAck</c>, <c>OnStrayResponse</c>): the ACK for our 2xx stops its retransmission, a retransmitted 2xx for our
+/// INVITE gets the same ACK again. Forks of an INVITE still running are the <see cref="InviteForkSet"/>'s job.
 /// </summary>
-public sealed class DialogStrayRouter(SipDialogTable table)
+public sealed class DialogMessageRouter(SipDialogTable table)
 {
     public SipDialogTable Table { get; } = table ?? throw new ArgumentNullException(nameof(table));
+
+    /// <summary>
+    /// A new request (from <c>OnRequest</c>) with a To tag, other than ACK and CANCEL: its dialog checks it
+    /// (<see cref="SipDialog.CheckIncomingRequest"/>). No dialog, or one that ended, is 481 (§12.2.2); a lower CSeq is 500.
+    /// </summary>
+    public InDialogRequestOutcome RouteRequest(SipMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var dialog = Table.FindForRequest(request);
+        if (dialog is null)
+            return new InDialogRequestOutcome(null, DialogRequestVerdict.DialogTerminated, 481, "Call/Transaction Does Not Exist");
+        var verdict = dialog.CheckIncomingRequest(request);
+        return verdict switch
+        {
+            DialogRequestVerdict.Accept => new InDialogRequestOutcome(dialog, verdict, 0, ""),
+            DialogRequestVerdict.OutOfOrder => new InDialogRequestOutcome(dialog, verdict, 500, "Server Internal Error"),
+            _ => new InDialogRequestOutcome(dialog, verdict, 481, "Call/Transaction Does Not Exist"),
+        };
+    }
 
     /// <summary>An ACK from <c>ISipTransactionUser.OnStrayAck</c>: finds its dialog and tells whether it was awaited.</summary>
     public StrayAckOutcome RouteAck(SipMessage ack)
