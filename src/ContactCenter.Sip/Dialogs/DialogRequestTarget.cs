@@ -22,6 +22,6 @@ public sealed record DialogRequestTarget(string RequestUri, IReadOnlyList<string
         var routes = new List<string>(routeSet.Count);
         for (int i = 1; i < routeSet.Count; i++) routes.Add(routeSet[i].Value);
         routes.Add("<" + remoteTarget + ">");
-        return new DialogRequestTarget(first.UriWithoutHeaders, routes, first.Uri);
+        return new DialogRequestTarget(first.RequestUri, routes, first.Uri);
     }
 }

@@ -17,15 +17,19 @@ public sealed record DialogRoute(string Value, string Uri, bool IsLooseRouter)
     }
 
     /// <summary>
-    /// The URI as a Request-URI for a strict router (§12.2.1.1): the same URI with any <c>?headers</c> part dropped,
-    /// since headers are not allowed in a Request-URI (§19.1.1 table).
+    /// The URI as a Request-URI for a strict router (§12.2.1.1): the same URI without what a Request-URI may not carry
+    /// (§19.1.1 table): the <c>?headers</c> part and the <c>method</c> parameter.
     /// </summary>
-    public string UriWithoutHeaders
+    public string RequestUri
     {
         get
         {
             int question = Uri.IndexOf('?');
-            return question < 0 ? Uri : Uri[..question];
+            var uri = question < 0 ? Uri : Uri[..question];
+            int method = uri.IndexOf(";method=", StringComparison.OrdinalIgnoreCase);
+            if (method < 0) return uri;
+            int end = uri.IndexOf(';', method + 1);
+            return end < 0 ? uri[..method] : uri[..method] + uri[end..];
         }
     }
 }

@@ -73,7 +73,8 @@ public sealed partial class SipDialog
     public static bool IsTargetRefresh(SipMethod method) =>
         method is SipMethod.Invite or SipMethod.Update or SipMethod.Subscribe or SipMethod.Notify;
 
+    // Call-ID (a word) and tags (tokens) are ASCII: compared without decoding or allocating.
     private bool BelongsToThisDialog(SipMessage response) =>
-        response.CallId.Span.SequenceEqual(System.Text.Encoding.UTF8.GetBytes(Id.CallId)) &&
-        (!response.HasToTag || response.ToTag.Span.SequenceEqual(System.Text.Encoding.UTF8.GetBytes(Id.RemoteTag)));
+        System.Text.Ascii.Equals(response.CallId.Span, Id.CallId) &&
+        (!response.HasToTag || System.Text.Ascii.Equals(response.ToTag.Span, Id.RemoteTag));
 }

@@ -23,6 +23,8 @@ public class SipDialogRequestTests
             "sip:p2.example.com;maddr=192.0.2.99", ["<" + AliceTarget + ">"] },
         { "strict hop with URI headers: dropped from the Request-URI", ["<sip:p2.example.com?Subject=x>"],
             "sip:p2.example.com", ["<" + AliceTarget + ">"] },
+        { "strict hop with a method parameter: dropped from the Request-URI", ["<sip:p2.example.com;method=INVITE;transport=tcp>"],
+            "sip:p2.example.com;transport=tcp", ["<" + AliceTarget + ">"] },
     };
 
     [Theory]
@@ -158,5 +160,33 @@ public class SipDialogRequestTests
         var dialog = Uac(invite, Parse(Response(invite, 200, "OK", "bob-tag")));
         Assert.Equal((uint)int.MaxValue - 1, Parse(dialog.CreateRequest(SipMethod.Bye)).CSeq);
         Assert.Throws<InvalidOperationException>(() => dialog.CreateRequest(SipMethod.Bye));
+    }
+
+    [Fact]
+    public void Uas_responses_copy_record_route_for_the_creating_request_and_carry_contact_for_target_refresh()
+    {
+        var invite = Parse(Invite(["<sip:p2.example.com;lr>", "<sip:p1.example.com;lr>"]));
+        var dialog = Uas(invite, "bob-tag", SipDialogState.Early);
+
+        var ringing = Parse(dialog.CreateResponse(invite, 180, "Ringing").Finish());
+        Assert.Equal("bob-tag", Text(ringing.ToTag));
+        Assert.Equal(["<sip:p2.example.com;lr>", "<sip:p1.example.com;lr>"], Values(ringing, HeaderId.RecordRoute));
+        Assert.Equal(BobContact, Header(ringing, HeaderId.Contact));
+        // Bob's response makes the same dialog on Alice's side.
+        var aliceView = Uac(invite, ringing);
+        Assert.Equal(dialog.Id.CallId, aliceView.CallId);
+        Assert.Equal((dialog.LocalTag, dialog.RemoteTag), (aliceView.RemoteTag, aliceView.LocalTag));
+
+        var busy = Parse(dialog.CreateResponse(invite, 486, "Busy Here").Finish());
+        Assert.False(busy.HasHeader(HeaderId.RecordRoute));
+        Assert.False(busy.HasHeader(HeaderId.Contact));
+
+        var info = Parse(InDialogRequest("INFO", 315, "bob-tag", extraHeaders: "Record-Route: <sip:p9.example.com;lr>"));
+        var infoOk = Parse(dialog.CreateResponse(info, 200, "OK").Finish());
+        Assert.False(infoOk.HasHeader(HeaderId.RecordRoute)); // the route set is fixed once the dialog exists
+        Assert.False(infoOk.HasHeader(HeaderId.Contact));
+        var update = Parse(InDialogRequest("UPDATE", 316, "bob-tag"));
+        Assert.Equal(BobContact, Header(Parse(dialog.CreateResponse(update, 200, "OK").Finish()), HeaderId.Contact));
+        Assert.Equal("bob-tag", Text(Parse(dialog.CreateResponse(update, 200, "OK").Finish()).ToTag));
     }
 }
