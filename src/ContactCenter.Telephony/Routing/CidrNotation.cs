@@ -14,7 +14,7 @@ public static class CidrNotation
         var value = text?.Trim() ?? string.Empty;
         var slash = value.IndexOf('/');
         var addressText = slash >= 0 ? value[..slash] : value;
-        if (!IPAddress.TryParse(addressText, out var address) || addressText.Contains('%'))
+        if (!IPAddress.TryParse(addressText, out var address) || addressText.Contains('%') || !IsCanonicalForm(addressText, address))
         {
             error = $"'{value}' is not an IPv4 or IPv6 address or CIDR (e.g. 203.0.113.0/24, 2001:db8::/32).";
             return false;
@@ -59,4 +59,10 @@ public static class CidrNotation
 
         return new IPAddress(bytes);
     }
+
+    // IPAddress.TryParse also takes "10", "10.1" and hex parts (inet_aton forms); in a source list those are
+    // almost always mistakes, so IPv4 must be written as four decimal parts.
+    private static bool IsCanonicalForm(string text, IPAddress address) =>
+        address.AddressFamily != AddressFamily.InterNetwork
+        || (text.Count(c => c == '.') == 3 && text.All(c => char.IsAsciiDigit(c) || c == '.'));
 }

@@ -29,6 +29,8 @@ public sealed class CidrNotationTests
     [InlineData("carrier.example", "is not an IPv4 or IPv6 address or CIDR")]
     [InlineData("", "is not an IPv4 or IPv6 address or CIDR")]
     [InlineData("fe80::1%eth0", "is not an IPv4 or IPv6 address or CIDR")]
+    [InlineData("10/8", "is not an IPv4 or IPv6 address or CIDR")]
+    [InlineData("0x0A.0.0.0/8", "is not an IPv4 or IPv6 address or CIDR")]
     [InlineData("::ffff:10.0.0.1", "IPv4-mapped")]
     public void Invalid_networks_say_why(string text, string expected)
     {
