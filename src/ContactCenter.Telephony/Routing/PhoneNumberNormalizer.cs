@@ -111,6 +111,19 @@ public static class PhoneNumberNormalizer
         return cleaned.Length is > 0 and <= 8 && IsSupportedCountry(region) && ShortNumberInfo.GetInstance().IsEmergencyNumber(cleaned, region);
     }
 
+    /// <summary>
+    /// Loads a region's metadata now: libphonenumber reads it lazily and the first parse of a region is
+    /// slow, which should happen while the server starts, not in a call's setup.
+    /// </summary>
+    internal static void LoadMetadata(string region)
+    {
+        if (IsSupportedCountry(region))
+        {
+            _ = Util.GetMetadataForRegion(region);
+            _ = ShortNumberInfo.GetInstance().IsEmergencyNumber("112", region);
+        }
+    }
+
     private static bool TryParse(string? raw, string defaultCountry, [NotNullWhen(true)] out PhoneNumber? number)
     {
         number = null;

@@ -156,7 +156,13 @@ public sealed partial class RoutingTable
             }
         }
 
-        return errors.Count == errorCount ? new Trunk(profile, config, networks) : null;
+        if (errors.Count != errorCount)
+        {
+            return null;
+        }
+
+        PhoneNumberNormalizer.LoadMetadata(config.DefaultCountry);
+        return new Trunk(profile, config, networks);
     }
 
     private static Dictionary<string, ServiceConfig> BuildServices(RoutingProfileConfig profile, Dictionary<string, string> extensionOwner, List<string> errors)

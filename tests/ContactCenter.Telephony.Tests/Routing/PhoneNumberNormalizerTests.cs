@@ -89,4 +89,28 @@ public sealed class PhoneNumberNormalizerTests
     {
         Assert.Equal(expected, PhoneNumberNormalizer.IsEmergencyNumber(number, country));
     }
+
+    [Fact]
+    public void Normalization_is_safe_from_many_threads_at_once()
+    {
+        (string Raw, string Country, string Expected)[] cases =
+        [
+            ("011 4000-1234", "BR", "+551140001234"),
+            ("(212) 555-0123", "US", "+12125550123"),
+            ("020 7946 0958", "GB", "+442079460958"),
+            ("030 123456", "DE", "+4930123456"),
+        ];
+        var failures = 0;
+
+        Parallel.For(0, 20_000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var (raw, country, expected) = cases[i % cases.Length];
+            if (!PhoneNumberNormalizer.TryToE164(raw, country, out var e164) || e164 != expected)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+
+        Assert.Equal(0, failures);
+    }
 }
