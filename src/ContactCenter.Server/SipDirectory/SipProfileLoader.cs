@@ -4,10 +4,11 @@ namespace ContactCenter.Server.SipDirectory;
 
 /// <summary>
 /// Reads every <c>*.json</c> file of the profiles directory with standard configuration binding, fills
-/// the defaults (name from the file, realm from the name) and validates the whole set. All problems are
+/// the defaults (name from the file, realm from the name), trims and lower-cases keywords, and validates
+/// the whole set. All problems are
 /// reported at once, each naming its file, so an operator fixes them in one pass.
 /// </summary>
-public static class SipProfileLoader
+public static partial class SipProfileLoader
 {
     public static SipProfileCatalog Load(string directory)
     {
@@ -87,6 +88,7 @@ public static class SipProfileLoader
             extension.Number = extension.Number?.Trim() ?? string.Empty;
         }
 
+        NormalizeRouting(profile);
         return profile;
     }
 

@@ -4,7 +4,7 @@ using System.Net;
 namespace ContactCenter.Server.SipDirectory;
 
 /// <summary>Checks a bound set of profiles; every problem becomes one message naming its file.</summary>
-public static class SipProfileValidator
+public static partial class SipProfileValidator
 {
     public const int MaxNumberLength = 64;
     public const int MaxNameLength = 64;
@@ -33,6 +33,9 @@ public static class SipProfileValidator
             ValidateListen(profile, file, listeners, errors);
             ValidateExtensions(profile, file, numbers, errors);
         }
+
+        // Second pass: DIDs, services and trunks refer to extensions of any profile.
+        ValidateRouting(profiles, numbers, errors);
     }
 
     private static void ValidateIdentity(SipProfile profile, string file, Dictionary<string, string> profileNames, List<string> errors)

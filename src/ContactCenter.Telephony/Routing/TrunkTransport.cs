@@ -1,0 +1,7 @@
+namespace ContactCenter.Telephony.Routing;
+
+public enum TrunkTransport
+{
+    Udp,
+    Tcp,
+}
