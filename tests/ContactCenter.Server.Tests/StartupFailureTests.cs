@@ -34,6 +34,48 @@ public sealed class StartupFailureTests : IDisposable
         Assert.False(File.Exists(Path.Combine(factory.DataDirectory, "extension-credentials.json")));
     }
 
+    [Fact]
+    public void Routing_the_profile_checks_cannot_see_stops_the_host_naming_it()
+    {
+        // A DID too short for the trunk's country passes the per-file checks but not the routing table built from them.
+        using var factory = new ServerFactory(_root);
+        ProfileFiles.Write(factory.ProfilesDirectory, "office.json", $$"""
+            {
+              "Name": "office",
+              {{ProfileFiles.LoopbackUdpAndTcp}},
+              "Extensions": [ { "Number": "1001" } ],
+              "Trunks": [ { "Name": "carrier", "DefaultCountry": "BR", "Inbound": { "Sources": [ "192.0.2.0/24" ] } } ],
+              "Dids": { "+5511": { "Extension": "1001" } }
+            }
+            """);
+
+        var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.NotNull(Innermost<ContactCenter.Telephony.Routing.RoutingConfigurationException>(exception) ??
+                       Innermost<SipProfileException>(exception));
+    }
+
+    [Fact]
+    public void A_profile_with_a_trunk_gives_a_routing_table_that_routes_its_dids()
+    {
+        using var factory = new ServerFactory(_root);
+        ProfileFiles.Write(factory.ProfilesDirectory, "office.json", $$"""
+            {
+              "Name": "office",
+              {{ProfileFiles.LoopbackUdpAndTcp}},
+              "Extensions": [ { "Number": "1001" } ],
+              "Trunks": [ { "Name": "carrier", "DefaultCountry": "BR", "Inbound": { "Sources": [ "192.0.2.0/24" ] } } ],
+              "Dids": { "+551140001234": { "Extension": "1001" } }
+            }
+            """);
+        using var client = factory.CreateClient();
+
+        var routing = (ContactCenter.Telephony.Routing.RoutingTable)factory.Services.GetService(typeof(ContactCenter.Telephony.Routing.RoutingTable))!;
+        var trunk = routing.IdentifyTrunk(System.Net.IPAddress.Parse("192.0.2.7"))!;
+        var target = Assert.IsType<ContactCenter.Telephony.Routing.InboundToExtension>(routing.RouteInbound(trunk, "1140001234"));
+        Assert.Equal("1001", target.Extension);
+    }
+
     private static Exception? Innermost<T>(Exception exception)
         where T : Exception
     {

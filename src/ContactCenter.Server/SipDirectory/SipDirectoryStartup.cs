@@ -16,6 +16,7 @@ public sealed class SipDirectoryStartup : IHostedService
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _ = _services.GetRequiredService<ExtensionDirectory>();
+        _ = _services.GetRequiredService<ContactCenter.Telephony.Routing.RoutingTable>();
         return Task.CompletedTask;
     }
 
