@@ -128,7 +128,7 @@ public sealed partial class RtpEndpoint
 
         if (codec is not null)
         {
-            _inboundTap?.Write(codec, packet.Payload);
+            _inboundTap?.Write(codec, packet.Ssrc, packet.Timestamp, packet.Payload, now);
         }
 
         _sink?.OnRtpPacket(this, datagram, packet.HeaderLength, packet.Payload.Length, codec, isEvent, now);
