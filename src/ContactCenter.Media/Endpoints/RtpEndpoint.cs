@@ -127,8 +127,22 @@ public sealed partial class RtpEndpoint : IMediaTickable, IDisposable
             return;
         }
 
+        if (_options.DedicatedReceiveThreads)
+        {
+            StartReceiveThread(_lease.RtpSocket, isRtcpSocket: false);
+            StartReceiveThread(_lease.RtcpSocket, isRtcpSocket: true);
+            return;
+        }
+
         _ = Task.Run(() => ReceiveLoopAsync(_lease.RtpSocket, GC.AllocateArray<byte>(DatagramBufferSize, pinned: true), isRtcpSocket: false));
         _ = Task.Run(() => ReceiveLoopAsync(_lease.RtcpSocket, GC.AllocateArray<byte>(DatagramBufferSize, pinned: true), isRtcpSocket: true));
+    }
+
+    private void StartReceiveThread(Socket socket, bool isRtcpSocket)
+    {
+        var buffer = GC.AllocateArray<byte>(DatagramBufferSize, pinned: true);
+        var port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+        new Thread(() => ReceiveLoopBlocking(socket, buffer, isRtcpSocket)) { IsBackground = true, Name = $"rtp-rx-{port}" }.Start();
     }
 
     /// <summary>

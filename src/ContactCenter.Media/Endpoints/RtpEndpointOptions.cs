@@ -36,6 +36,13 @@ public sealed record RtpEndpointOptions
     /// </summary>
     public JitterBufferOptions JitterBuffer { get; init; } = new() { InboxCapacity = 64 };
 
+    /// <summary>
+    /// Receive on one dedicated thread per socket (blocking <c>ReceiveFrom</c>) instead of an async loop on the thread
+    /// pool: no hand-off per datagram, so fewer context switches for a few very busy legs (trunks, the relay
+    /// benchmark). Two threads per leg, so not for thousands of legs. Default false.
+    /// </summary>
+    public bool DedicatedReceiveThreads { get; init; }
+
     /// <summary>The RTCP CNAME (SDES) this engine announces; ASCII, 1..255 octets.</summary>
     public string CanonicalName { get; init; } = "contactcenter@media";
 }

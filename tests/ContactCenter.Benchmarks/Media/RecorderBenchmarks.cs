@@ -13,6 +13,8 @@ namespace ContactCenter.Benchmarks.Media;
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(1)]
+[IterationCount(40)]
+[WarmupCount(40)]
 public class RecorderBenchmarks
 {
     private readonly short[] _caller = new short[160];
