@@ -1,3 +1,4 @@
+using ContactCenter.Media.Audio;
 using ContactCenter.Media.Recording;
 using ContactCenter.Media.Timing;
 
@@ -5,7 +6,7 @@ namespace ContactCenter.Media.Sessions;
 
 /// <summary>
 /// A leg's recording file: party 0 (left) is the leg's inbound audio, party 1 (right) the other party's (the bridged
-/// peer by default). Runs in the engine's recordings phase, after inputs and mixers, so both parties' frames of the
+/// peer by default, or the conference mix the leg hears). Runs in the engine's recordings phase, after inputs and mixers, so both parties' frames of the
 /// same tick land in the same file frame.
 /// </summary>
 /// <remarks>Control methods run on the call's queue; <see cref="OnTick"/> on the media clock.</remarks>
@@ -62,17 +63,34 @@ public sealed class LegRecording : IMediaTickable
         return _completion.Task;
     }
 
-    /// <summary>Recordings phase: both parties' frames of this tick, then commit.</summary>
+    /// <summary>
+    /// Recordings phase: both parties' frames of this tick, then commit. A leg in a conference with no other party named
+    /// records what it hears there (the mix of everyone else, this tick's, since the mixers ran just before).
+    /// </summary>
     public void OnTick(long tick)
     {
         Write(0, Leg);
         if (Session.Parties > 1)
         {
-            Write(1, OtherParty);
+            var other = OtherParty;
+            if (other is null && Leg.ConferenceParticipant is { } participant)
+            {
+                var frame = _heard.AsSpan(0, participant.Format.SamplesPerFrame);
+                if (participant.ReadFrame(frame))
+                {
+                    Session.WriteFrame(1, frame, silent: false);
+                }
+            }
+            else
+            {
+                Write(1, other);
+            }
         }
 
         Session.OnTick(tick);
     }
+
+    private readonly short[] _heard = new short[AudioFormat.Wideband.SamplesPerFrame];
 
     private void Write(int party, MediaLeg? leg)
     {

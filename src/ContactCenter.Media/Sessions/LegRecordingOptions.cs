@@ -16,7 +16,8 @@ public sealed record LegRecordingOptions
 
     /// <summary>
     /// The party on channel 1 (stereo) or mixed in (mono). Null means the leg this one is bridged with, followed across
-    /// re-bridges (a transfer): whoever the leg is bridged to at each tick.
+    /// re-bridges (a transfer): whoever the leg is bridged to at each tick; when it is bridged to nobody but in a
+    /// conference, the conference mix it hears.
     /// </summary>
     public MediaLeg? OtherParty { get; init; }
 

@@ -72,7 +72,7 @@ public sealed class MediaConference : IDisposable
             _members[leg] = participant;
         }
 
-        leg.JoinedConference(this);
+        leg.JoinedConference(this, participant);
         return participant;
     }
 
@@ -90,7 +90,7 @@ public sealed class MediaConference : IDisposable
         }
 
         leg.LeaveMixer();
-        leg.JoinedConference(null);
+        leg.JoinedConference(null, null);
         Mixer.Leave(participant);
         return true;
     }

@@ -1,3 +1,4 @@
+using ContactCenter.Media.Mixing;
 using ContactCenter.Media.Recording;
 
 namespace ContactCenter.Media.Sessions;
@@ -5,13 +6,15 @@ namespace ContactCenter.Media.Sessions;
 public sealed partial class MediaLeg
 {
     private MediaConference? _conference;
+    private volatile MixerParticipant? _participant;
 
     /// <summary>The conference this leg is in, or null.</summary>
     public MediaConference? Conference => _conference;
 
     /// <summary>
     /// Starts recording this leg to a WAV file through the engine's <see cref="Recorder"/>: channel 0 is this leg's inbound
-    /// audio, channel 1 the other party's (<see cref="LegRecordingOptions.OtherParty"/>, by default the bridged peer).
+    /// audio, channel 1 the other party's (<see cref="LegRecordingOptions.OtherParty"/>, by default the bridged peer, or
+    /// in a conference the mix this leg hears).
     /// Throws <see cref="InvalidOperationException"/> when the leg already records, <see cref="IOException"/> when the
     /// file exists, <see cref="ArgumentException"/> for a path outside the recording directory.
     /// </summary>
@@ -62,7 +65,14 @@ public sealed partial class MediaLeg
         _recordedPeer = null;
     }
 
-    internal void JoinedConference(MediaConference? conference) => _conference = conference;
+    /// <summary>This leg's participant in its conference (read on the clock thread), or null.</summary>
+    internal MixerParticipant? ConferenceParticipant => _participant;
+
+    internal void JoinedConference(MediaConference? conference, MixerParticipant? participant)
+    {
+        _conference = conference;
+        _participant = participant;
+    }
 
     // Keeps the decode of whoever channel 1 follows when the bridge changes during a recording.
     private void FollowRecordedPeer()

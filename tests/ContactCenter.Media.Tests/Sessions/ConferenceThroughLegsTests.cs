@@ -1,5 +1,7 @@
 using ContactCenter.Media.Tests.Codecs;
+using ContactCenter.Media.Sessions;
 using ContactCenter.Media.Tests.Endpoints;
+using ContactCenter.Media.Tests.Recording;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ContactCenter.Media.Tests.Sessions;
@@ -10,7 +12,9 @@ public sealed class ConferenceThroughLegsTests
     public async Task ThreePhonesInOneConference_EachHearsTheOtherTwoTones_AndNotItsOwn_AcrossCodecsAndRates()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var harness = new MediaTestHarness(pairs: 3, time: time);
+        var root = Directory.CreateTempSubdirectory("conference-recording-").FullName;
+        using var cleanup = new DeleteOnDispose(root);
+        using var harness = new MediaTestHarness(pairs: 3, time: time, recordingDirectory: root);
         using var ulaw = new TonePhone(harness, 400, "0");
         using var alaw = new TonePhone(harness, 700, "8");
         using var wideband = new TonePhone(harness, 1100, "9");
@@ -22,7 +26,19 @@ public sealed class ConferenceThroughLegsTests
         }
 
         Assert.Equal(3, conference.Count);
+        ulaw.Leg.StartRecording(new LegRecordingOptions { Path = "conference.wav" });
         await EngineDriver.RunAsync(harness, time, 100, phones);
+        var metadata = await ulaw.Leg.StopRecordingAsync();
+
+        // The recording of a conference leg: its own voice left, the mix it hears right.
+        var wav = ParsedWav.Read(metadata!.Path);
+        var own = wav.Samples[0].AsSpan(20 * 160, 50 * 160);
+        var mix = wav.Samples[1].AsSpan(20 * 160, 50 * 160);
+        Assert.InRange(Signals.Amplitude(own, 400, 8000), 5000, 7000);
+        Assert.InRange(Signals.Amplitude(own, 700, 8000), 0, 60);
+        Assert.InRange(Signals.Amplitude(mix, 700, 8000), 4500, 7500);
+        Assert.InRange(Signals.Amplitude(mix, 1100, 8000), 4500, 7500);
+        Assert.InRange(Signals.Amplitude(mix, 400, 8000), 0, 150);
         Assert.Equal(16000, conference.Mixer.MixSampleRate);
 
         foreach (var phone in phones)
@@ -59,4 +75,9 @@ public sealed class ConferenceThroughLegsTests
         Assert.True(Signals.Amplitude(after, 1100, 8000) < 150, "the leg that left is still heard");
         Assert.True(Signals.Amplitude(after, 700, 8000) > 4500, "the remaining party is not heard");
     }
+}
+
+internal sealed class DeleteOnDispose(string directory) : IDisposable
+{
+    public void Dispose() => Directory.Delete(directory, recursive: true);
 }
