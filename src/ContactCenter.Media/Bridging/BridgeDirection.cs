@@ -1,6 +1,7 @@
 using ContactCenter.Media.Audio;
 using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Endpoints;
+using ContactCenter.Media.Rtp;
 
 namespace ContactCenter.Media.Bridging;
 
@@ -8,13 +9,13 @@ namespace ContactCenter.Media.Bridging;
 /// One direction of a bridge, running on the source endpoint's receive loop. Per packet: a payload in the codec the
 /// target sends is relayed as is (payload type mapped, header rewritten in place by the target, same buffer sent: no
 /// decode, no copy, no allocation); a telephone-event is relayed with the target's telephone-event payload type; any
-/// other codec goes to the transcoding path, a decoded-frame queue the target's media-clock tick resamples and
+/// other codec goes to the transcoding path, a jitter buffer the target's media-clock tick resamples and
 /// encodes. Deciding per packet keeps a call right when the peer switches codec mid-stream.
 /// </summary>
 internal sealed class BridgeDirection : IRtpPacketSink
 {
     private readonly RtpEndpoint _target;
-    private readonly InboundFrameQueue _transcodeQueue;
+    private readonly InboundAudio _transcodeQueue;
     private long _relayed;
     private long _telephoneEvents;
     private long _transcoded;
@@ -24,7 +25,7 @@ internal sealed class BridgeDirection : IRtpPacketSink
     {
         _target = target;
         var rate = target.CurrentMedia?.SendCodec?.SampleRate ?? AudioFormat.Narrowband.SampleRate;
-        _transcodeQueue = new InboundFrameQueue(new AudioFormat(rate));
+        _transcodeQueue = new InboundAudio(new AudioFormat(rate), target.JitterOptions, target.Time);
     }
 
     /// <summary>The decoded frames for the target (the transcoding path).</summary>
@@ -76,7 +77,7 @@ internal sealed class BridgeDirection : IRtpPacketSink
             return;
         }
 
-        _transcodeQueue.Write(codec, packet.Slice(payloadOffset, payloadLength));
+        _transcodeQueue.Write(codec, RtpHeaderFields.ReadSsrc(packet), RtpHeaderFields.ReadTimestamp(packet), packet.Slice(payloadOffset, payloadLength), arrivalTimestamp);
         _transcoded++;
     }
 }

@@ -11,8 +11,8 @@ namespace ContactCenter.Media.Bridging;
 /// <remarks>
 /// Create and dispose from the call's queue. Disposing unbridges: the endpoints stay up and can be bridged again or
 /// given a player.
-/// INTEGRATION NOTE: the transcoding path decodes through <see cref="InboundFrameQueue"/> (arrival order, no
-/// reordering or concealment); it moves onto the adaptive jitter buffer when <c>Jitter/</c> lands on main.
+/// The transcoding path decodes through <see cref="InboundAudio"/>: an adaptive jitter buffer (reordering, loss
+/// concealment) read on the target's tick.
 /// </remarks>
 public sealed class RtpBridge : IDisposable
 {

@@ -11,4 +11,7 @@ public enum DtmfSendResult
 
     /// <summary>Not a DTMF digit, a duration under 40 ms or over 8 s, or the digit queue is full.</summary>
     Rejected,
+
+    /// <summary>No telephone-event: the digit is sent as a dual tone in the audio on the next ticks.</summary>
+    QueuedInBand,
 }

@@ -43,23 +43,56 @@ public sealed partial class RtpEndpoint
                 continue;
             }
 
+            HandleDatagram(buffer.AsSpan(0, received), source, isRtcpSocket);
+        }
+    }
+
+    // The same loop on a dedicated thread with a blocking receive: no hand-off from the socket engine to the thread pool
+    // per datagram (see RtpEndpointOptions.DedicatedReceiveThreads). Ends when the socket is closed.
+    private void ReceiveLoopBlocking(Socket socket, byte[] buffer, bool isRtcpSocket)
+    {
+        var source = new SocketAddress(socket.AddressFamily);
+        while (!IsDisposed)
+        {
+            int received;
             try
             {
-                var datagram = buffer.AsSpan(0, received);
-                if (isRtcpSocket || IsMultiplexedRtcp(datagram))
-                {
-                    ProcessRtcp(datagram, source);
-                }
-                else
-                {
-                    ProcessRtp(datagram, source);
-                }
+                received = socket.ReceiveFrom(buffer, SocketFlags.None, source);
             }
-            catch (Exception)
+            catch (ObjectDisposedException)
             {
-                // A bug must not end the call's media: count it and keep receiving.
-                Interlocked.Increment(ref _processingFaults);
+                return;
             }
+            catch (SocketException) when (IsDisposed)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue;
+            }
+
+            HandleDatagram(buffer.AsSpan(0, received), source, isRtcpSocket);
+        }
+    }
+
+    private void HandleDatagram(Span<byte> datagram, SocketAddress source, bool isRtcpSocket)
+    {
+        try
+        {
+            if (isRtcpSocket || IsMultiplexedRtcp(datagram))
+            {
+                ProcessRtcp(datagram, source);
+            }
+            else
+            {
+                ProcessRtp(datagram, source);
+            }
+        }
+        catch (Exception)
+        {
+            // A bug must not end the call's media: count it and keep receiving.
+            Interlocked.Increment(ref _processingFaults);
         }
     }
 
@@ -128,7 +161,7 @@ public sealed partial class RtpEndpoint
 
         if (codec is not null)
         {
-            _inboundTap?.Write(codec, packet.Payload);
+            _inboundTap?.Write(codec, packet.Ssrc, packet.Timestamp, packet.Payload, now);
         }
 
         _sink?.OnRtpPacket(this, datagram, packet.HeaderLength, packet.Payload.Length, codec, isEvent, now);

@@ -28,7 +28,7 @@ public sealed partial class RtpEndpoint
     internal bool TryRelay(Span<byte> packet, int payloadLength, byte payloadType, long nowTimestamp)
     {
         var media = _media;
-        if (media is null || !media.CanSend || _outgoingAudio is not null || _dtmfOut.IsSendingDigit)
+        if (media is null || !media.CanSend || _outgoingAudio is not null || _inBandDigit is not null || _dtmfOut.IsSendingDigit)
         {
             Interlocked.Increment(ref _sendDropped);
             return false;

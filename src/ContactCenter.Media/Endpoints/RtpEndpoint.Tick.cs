@@ -99,7 +99,13 @@ public sealed partial class RtpEndpoint
 
     private void SendPlayingFrame(EndpointMedia media, long now)
     {
-        var source = _outgoingAudio ?? _bridgeAudio;
+        var digit = _inBandDigit;
+        if (digit is { IsFinished: true })
+        {
+            _inBandDigit = digit = null;
+        }
+
+        IAudioSource? source = digit ?? _outgoingAudio ?? _bridgeAudio;
         var codec = media.SendCodec;
         if (source is null || codec is null || !media.CanSend)
         {

@@ -5,6 +5,8 @@ using System.Text;
 using ContactCenter.Media.Audio;
 using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Dtmf;
+using ContactCenter.Media.Jitter;
+using ContactCenter.Media.Playback;
 using ContactCenter.Media.Ports;
 using ContactCenter.Media.Quality;
 using ContactCenter.Media.Rtcp;
@@ -56,9 +58,10 @@ public sealed partial class RtpEndpoint : IMediaTickable, IDisposable
 
     private volatile EndpointMedia? _media;
     private volatile IRtpPacketSink? _sink;
-    private volatile InboundFrameQueue? _inboundTap;
+    private volatile InboundAudio? _inboundTap;
     private volatile IAudioSource? _outgoingAudio;
     private volatile IAudioSource? _bridgeAudio;
+    private volatile ToneGenerator? _inBandDigit;
     private volatile bool _localHold;
     private int _started;
     private int _disposed;
@@ -124,8 +127,22 @@ public sealed partial class RtpEndpoint : IMediaTickable, IDisposable
             return;
         }
 
+        if (_options.DedicatedReceiveThreads)
+        {
+            StartReceiveThread(_lease.RtpSocket, isRtcpSocket: false);
+            StartReceiveThread(_lease.RtcpSocket, isRtcpSocket: true);
+            return;
+        }
+
         _ = Task.Run(() => ReceiveLoopAsync(_lease.RtpSocket, GC.AllocateArray<byte>(DatagramBufferSize, pinned: true), isRtcpSocket: false));
         _ = Task.Run(() => ReceiveLoopAsync(_lease.RtcpSocket, GC.AllocateArray<byte>(DatagramBufferSize, pinned: true), isRtcpSocket: true));
+    }
+
+    private void StartReceiveThread(Socket socket, bool isRtcpSocket)
+    {
+        var buffer = GC.AllocateArray<byte>(DatagramBufferSize, pinned: true);
+        var port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+        new Thread(() => ReceiveLoopBlocking(socket, buffer, isRtcpSocket)) { IsBackground = true, Name = $"rtp-rx-{port}" }.Start();
     }
 
     /// <summary>
@@ -190,10 +207,29 @@ public sealed partial class RtpEndpoint : IMediaTickable, IDisposable
     }
 
     /// <summary>
-    /// Starts handing decoded inbound audio (in <paramref name="format"/>) to a queue the media clock can read, for
-    /// recording, mixing or transcoding; returns the existing queue when one is attached.
+    /// Sends <paramref name="digit"/> as a dual tone (-8 dBm0 per tone) in the audio for <paramref name="duration"/>, ahead
+    /// of any player or bridge, for a peer without telephone-event. Rejected while another in-band digit plays.
     /// </summary>
-    public InboundFrameQueue AttachInboundAudio(AudioFormat format)
+    public DtmfSendResult SendInBandDtmf(char digit, TimeSpan duration)
+    {
+        var codec = _media?.SendCodec;
+        var (low, high) = DtmfFrequencies(char.ToUpperInvariant(digit));
+        if (codec is null || low == 0 || duration < TimeSpan.FromMilliseconds(40) || duration > TimeSpan.FromSeconds(8)
+            || _inBandDigit is { IsFinished: false })
+        {
+            return codec is null ? DtmfSendResult.NotNegotiated : DtmfSendResult.Rejected;
+        }
+
+        var tone = new ToneDefinition("dtmf-" + digit, [low, high], -8, [duration], repeat: false);
+        _inBandDigit = new ToneGenerator(tone, new AudioFormat(codec.SampleRate));
+        return DtmfSendResult.QueuedInBand;
+    }
+
+    /// <summary>
+    /// Starts decoding inbound audio (in <paramref name="format"/>) through a jitter buffer the media clock reads once
+    /// per tick, for recording or mixing; returns the existing one when attached (its format wins).
+    /// </summary>
+    public InboundAudio AttachInboundAudio(AudioFormat format)
     {
         var tap = _inboundTap;
         if (tap is not null)
@@ -201,10 +237,13 @@ public sealed partial class RtpEndpoint : IMediaTickable, IDisposable
             return tap;
         }
 
-        tap = new InboundFrameQueue(format);
+        tap = new InboundAudio(format, _options.JitterBuffer, _time);
         _inboundTap = tap;
         return tap;
     }
+
+    /// <summary>The attached decode path, or null.</summary>
+    public InboundAudio? InboundAudio => _inboundTap;
 
     /// <summary>Stops decoding inbound audio for taps.</summary>
     public void DetachInboundAudio() => _inboundTap = null;
@@ -271,7 +310,20 @@ public sealed partial class RtpEndpoint : IMediaTickable, IDisposable
 
     internal IRtpPacketSink? PacketSink => _sink;
 
+    internal JitterBufferOptions JitterOptions => _options.JitterBuffer;
+
+    internal TimeProvider Time => _time;
+
     internal EndpointMedia? CurrentMedia => _media;
+
+    private static (double Low, double High) DtmfFrequencies(char digit) => digit switch
+    {
+        '1' => (697, 1209), '2' => (697, 1336), '3' => (697, 1477), 'A' => (697, 1633),
+        '4' => (770, 1209), '5' => (770, 1336), '6' => (770, 1477), 'B' => (770, 1633),
+        '7' => (852, 1209), '8' => (852, 1336), '9' => (852, 1477), 'C' => (852, 1633),
+        '*' => (941, 1209), '0' => (941, 1336), '#' => (941, 1477), 'D' => (941, 1633),
+        _ => (0, 0),
+    };
 
     private void UpdateInactivityWatch(bool wasHeld)
     {

@@ -1,4 +1,5 @@
 using ContactCenter.Media.Dtmf;
+using ContactCenter.Media.Jitter;
 using ContactCenter.Media.Rtp;
 
 namespace ContactCenter.Media.Endpoints;
@@ -28,6 +29,19 @@ public sealed record RtpEndpointOptions
 
     /// <summary>Silence after which a telephone-event digit whose end packets were lost is ended.</summary>
     public TimeSpan DtmfEndTimeout { get; init; } = TelephoneEventReceiver.DefaultEndTimeout;
+
+    /// <summary>
+    /// Depths of the jitter buffer on every decode path (recording, mixing, transcoding). Default 20–200 ms, with a 64-packet
+    /// inbox so a receive loop that ran late on a busy machine can hand over 1.28 s of backlog without losing it.
+    /// </summary>
+    public JitterBufferOptions JitterBuffer { get; init; } = new() { InboxCapacity = 64 };
+
+    /// <summary>
+    /// Receive on one dedicated thread per socket (blocking <c>ReceiveFrom</c>) instead of an async loop on the thread
+    /// pool: no hand-off per datagram, so fewer context switches for a few very busy legs (trunks, the relay
+    /// benchmark). Two threads per leg, so not for thousands of legs. Default false.
+    /// </summary>
+    public bool DedicatedReceiveThreads { get; init; }
 
     /// <summary>The RTCP CNAME (SDES) this engine announces; ASCII, 1..255 octets.</summary>
     public string CanonicalName { get; init; } = "contactcenter@media";

@@ -27,4 +27,10 @@ public static class RtpHeaderFields
     /// <summary>Overwrites the payload type (the low 7 bits of the second octet).</summary>
     public static void SetPayloadType(Span<byte> packet, byte payloadType) =>
         packet[1] = (byte)((packet[1] & 0x80) | (payloadType & 0x7F));
+
+    /// <summary>Reads the timestamp.</summary>
+    public static uint ReadTimestamp(ReadOnlySpan<byte> packet) => BinaryPrimitives.ReadUInt32BigEndian(packet[4..]);
+
+    /// <summary>Reads the SSRC.</summary>
+    public static uint ReadSsrc(ReadOnlySpan<byte> packet) => BinaryPrimitives.ReadUInt32BigEndian(packet[8..]);
 }

@@ -1,16 +1,36 @@
 using System.Net;
 using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Endpoints;
+using ContactCenter.Media.Mixing;
 using ContactCenter.Media.Ports;
+using ContactCenter.Media.Recording;
 using ContactCenter.Media.Timing;
 
 namespace ContactCenter.Media.Sessions;
 
 /// <summary>
-/// The media engine's front door for the call engine: creates legs on ports from the configured range and drives all
-/// of them from one media clock (register the engine itself as the clock's single <see cref="IMediaTickable"/>).
-/// Thread-safe: legs may be created and disposed from any call's queue.
+/// The media engine's front door for the call engine: creates legs on ports from the configured range, conferences and
+/// recordings, and drives all of them from ONE <see cref="MediaClock"/> on which the engine is the single tickable.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Tick order (every 20 ms, on the clock thread), so that everything produced in a tick is consumed in the same tick:
+/// 1. inputs: every leg that someone listens to reads one frame from its jitter buffer (and feeds its tap and mixer input);
+/// 2. mixers: every conference mixes;
+/// 3. recordings: every recording writes both parties' frames of this tick and commits them;
+/// 4. sends: every leg sends DTMF, RTCP and one frame of what plays to it (player, mix share, transcoded bridge audio).
+/// Same-codec bridges relay on the receive loops and are not part of the tick.
+/// </para>
+/// <para>
+/// Clock: the engine creates its own clock unless one is given, and registers itself. <see cref="Start"/> starts the
+/// clock's real-time thread; without it the clock is in manual mode and a test advances its <c>FakeTimeProvider</c>
+/// and calls <see cref="MediaClock.Poll"/> (or <see cref="OnTick"/> directly).
+/// </para>
+/// <para>
+/// Thread-safe: legs, conferences and recordings may be created and disposed from any call's queue; the tick reads
+/// copy-on-write arrays and takes no lock.
+/// </para>
+/// </remarks>
 public sealed class MediaEngine : IMediaTickable, IDisposable
 {
     private readonly MediaEngineOptions _options;
@@ -19,11 +39,25 @@ public sealed class MediaEngine : IMediaTickable, IDisposable
     private readonly RtpPortAllocator _ports;
     private readonly IPAddress _advertised;
     private readonly Lock _legsGate = new();
+    private readonly bool _ownsClock;
+    private readonly Lock _recorderGate = new();
+    private readonly string? _recordingRoot;
     private MediaLeg[] _legs = [];
+    private MediaConference[] _conferences = [];
+    private LegRecording[] _recordings = [];
+    private Recorder? _recorder;
+    private long _tickFaults;
     private int _disposed;
 
-    /// <summary>Creates an engine; throws <see cref="ArgumentException"/> on a configuration that cannot work.</summary>
-    public MediaEngine(MediaEngineOptions options, TimeProvider? timeProvider = null)
+    /// <summary>
+    /// Creates an engine; throws <see cref="ArgumentException"/> on a configuration that cannot work. When
+    /// <see cref="MediaEngineOptions.RecordingDirectory"/> is set, recordings a crash left with stale headers are
+    /// repaired first (<see cref="StartupRepair"/>), before any recording can start.
+    /// </summary>
+    /// <param name="options">Ports, codecs, endpoint behaviour, recording directory.</param>
+    /// <param name="timeProvider">The time of every timer in the engine (FakeTimeProvider in tests).</param>
+    /// <param name="clock">A shared clock to register on; null creates one the engine owns (and disposes).</param>
+    public MediaEngine(MediaEngineOptions options, TimeProvider? timeProvider = null, MediaClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Capabilities.Validate();
@@ -37,6 +71,54 @@ public sealed class MediaEngine : IMediaTickable, IDisposable
         _time = timeProvider ?? TimeProvider.System;
         _codecs = options.Codecs ?? CodecCatalog.Default;
         _ports = new RtpPortAllocator(options.Ports);
+        if (options.RecordingDirectory is { } root)
+        {
+            _recordingRoot = Path.GetFullPath(root);
+            Directory.CreateDirectory(_recordingRoot);
+            StartupRepair = RecordingRepair.RepairDirectory(_recordingRoot);
+        }
+
+        _ownsClock = clock is null;
+        Clock = clock ?? new MediaClock(options.Clock, _time);
+        Clock.Register(this);
+    }
+
+    /// <summary>The clock driving the engine (manual mode until <see cref="Start"/>).</summary>
+    public MediaClock Clock { get; }
+
+    /// <summary>What crash repair found in <see cref="MediaEngineOptions.RecordingDirectory"/> at construction, or null.</summary>
+    public RecordingRepairReport? StartupRepair { get; }
+
+    /// <summary>Conferences alive now.</summary>
+    public int ActiveConferences => Volatile.Read(ref _conferences).Length;
+
+    /// <summary>Recordings being written now.</summary>
+    public int ActiveRecordings => Volatile.Read(ref _recordings).Length;
+
+    /// <summary>Exceptions caught in a leg's, mixer's or recording's tick work (each one skipped only that item).</summary>
+    public long TickFaults => Volatile.Read(ref _tickFaults);
+
+    /// <summary>Starts the clock's real-time thread (when the engine owns the clock and it is not running).</summary>
+    public void Start()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (!Clock.IsRunning)
+        {
+            Clock.Start();
+        }
+    }
+
+    /// <summary>A conference (up to <paramref name="maxParticipants"/> legs) mixed in the engine's mixers phase.</summary>
+    public MediaConference CreateConference(int maxParticipants = ConferenceMixer.DefaultMaxParticipants)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var conference = new MediaConference(this, maxParticipants);
+        lock (_legsGate)
+        {
+            _conferences = [.. _conferences, conference];
+        }
+
+        return conference;
     }
 
     /// <summary>Legs alive now.</summary>
@@ -88,23 +170,63 @@ public sealed class MediaEngine : IMediaTickable, IDisposable
         return new MediaLegCreation(leg, RtpPortAllocationError.None, System.Net.Sockets.SocketError.Success);
     }
 
-    /// <summary>Runs every leg's 20 ms work; called by the media clock. A leg's fault never stops the others.</summary>
+    /// <summary>
+    /// One 20 ms tick in the documented order: inputs, mixers, recordings, sends. Called by the clock; a fault in one
+    /// item is counted in <see cref="TickFaults"/> and never stops the others.
+    /// </summary>
     public void OnTick(long tick)
     {
-        foreach (var leg in Volatile.Read(ref _legs))
+        var legs = Volatile.Read(ref _legs);
+        foreach (var leg in legs)
         {
             try
             {
-                leg.Tick(tick);
+                leg.Capture();
             }
             catch (Exception)
             {
-                // One leg's bug must not silence every call; the endpoint counts its own faults.
+                Interlocked.Increment(ref _tickFaults);
+            }
+        }
+
+        foreach (var conference in Volatile.Read(ref _conferences))
+        {
+            try
+            {
+                conference.Mixer.OnTick(tick);
+            }
+            catch (Exception)
+            {
+                Interlocked.Increment(ref _tickFaults);
+            }
+        }
+
+        foreach (var recording in Volatile.Read(ref _recordings))
+        {
+            try
+            {
+                recording.OnTick(tick);
+            }
+            catch (Exception)
+            {
+                Interlocked.Increment(ref _tickFaults);
+            }
+        }
+
+        foreach (var leg in legs)
+        {
+            try
+            {
+                leg.Send(tick);
+            }
+            catch (Exception)
+            {
+                Interlocked.Increment(ref _tickFaults);
             }
         }
     }
 
-    /// <summary>Disposes every leg (ports returned).</summary>
+    /// <summary>Stops the clock (when owned), disposes every leg (ports returned), finishes recordings and stops the recorder.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -112,9 +234,71 @@ public sealed class MediaEngine : IMediaTickable, IDisposable
             return;
         }
 
+        Clock.Unregister(this);
+        if (_ownsClock)
+        {
+            Clock.Dispose();
+        }
+
+        foreach (var conference in Volatile.Read(ref _conferences))
+        {
+            conference.Dispose();
+        }
+
+        var pending = Volatile.Read(ref _recordings).Select(r => r.StopAsync()).ToArray();
         foreach (var leg in Volatile.Read(ref _legs))
         {
             leg.Dispose();
+        }
+
+        // Recordings finish on the recorder's own writer thread, so waiting here cannot deadlock the caller's context.
+        Task.WaitAll(pending, TimeSpan.FromSeconds(10));
+        _recorder?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+    }
+
+    internal RecordingSession StartRecordingSession(RecordingOptions options)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var path = options.Path;
+        if (_recordingRoot is not null)
+        {
+            path = Path.GetFullPath(Path.Combine(_recordingRoot, path));
+            if (!path.StartsWith(_recordingRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Recording path '{options.Path}' leaves the recording directory.", nameof(options));
+            }
+        }
+
+        Recorder recorder;
+        lock (_recorderGate)
+        {
+            recorder = _recorder ??= new Recorder(new RecorderOptions { TimeProvider = _time });
+        }
+
+        return recorder.Start(options with { Path = path });
+    }
+
+    internal void AddRecording(LegRecording recording)
+    {
+        lock (_legsGate)
+        {
+            _recordings = [.. _recordings, recording];
+        }
+    }
+
+    internal void RemoveRecording(LegRecording recording)
+    {
+        lock (_legsGate)
+        {
+            _recordings = [.. _recordings.Where(r => !ReferenceEquals(r, recording))];
+        }
+    }
+
+    internal void RemoveConference(MediaConference conference)
+    {
+        lock (_legsGate)
+        {
+            _conferences = [.. _conferences.Where(c => !ReferenceEquals(c, conference))];
         }
     }
 

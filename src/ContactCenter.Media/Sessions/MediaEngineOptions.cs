@@ -3,6 +3,7 @@ using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Endpoints;
 using ContactCenter.Media.Ports;
 using ContactCenter.Media.Sdp;
+using ContactCenter.Media.Timing;
 
 namespace ContactCenter.Media.Sessions;
 
@@ -23,6 +24,15 @@ public sealed record MediaEngineOptions
 
     /// <summary>Per-endpoint timeouts, latching and DTMF behaviour.</summary>
     public RtpEndpointOptions Endpoint { get; init; } = new();
+
+    /// <summary>The media clock the engine creates when none is given (tick interval, lateness threshold, thread name).</summary>
+    public MediaClockOptions? Clock { get; init; }
+
+    /// <summary>
+    /// Where recordings go: relative recording paths resolve under it and may not leave it, and crash repair runs over it
+    /// when the engine is created. Null: paths are used as given and nothing is repaired.
+    /// </summary>
+    public string? RecordingDirectory { get; init; }
 
     /// <summary>The codec implementations (default <see cref="CodecCatalog.Default"/>).</summary>
     public CodecCatalog? Codecs { get; init; }

@@ -7,84 +7,143 @@ namespace ContactCenter.Media.Sessions;
 public sealed partial class MediaLeg
 {
     /// <summary>
-    /// Starts handing this leg's inbound audio to <paramref name="channel"/> (a recorder channel), one frame per tick;
-    /// replaces a previous recorder. The recorder owns the file; this only feeds it.
+    /// Starts handing this leg's inbound audio to <paramref name="channel"/> (any sink: a custom analyser, a recorder
+    /// channel), one frame per tick; a paused tap writes silence. Replaces a previous tap. For a recording file use
+    /// <see cref="StartRecording(LegRecordingOptions)"/>.
     /// </summary>
     public void StartRecording(IAudioSink channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ThrowIfDisposed();
-        _recording = new AudioTap(channel, EnsureInbound().Format);
+        var previous = _recording;
+        _recording = new AudioTap(channel, AcquireInbound().Format);
+        if (previous is not null)
+        {
+            ReleaseInbound();
+        }
     }
 
-    /// <summary>Feeds the recorder silent frames until <see cref="ResumeRecording"/> (the file keeps its timeline).</summary>
-    public void PauseRecording() => _recording?.Pause();
+    /// <summary>Pauses the tap and this leg's recording file (PCI: nothing reaches the file until resumed).</summary>
+    public void PauseRecording()
+    {
+        _recording?.Pause();
+        _fileRecording?.Pause();
+    }
 
-    /// <summary>Feeds the recorder real audio again.</summary>
-    public void ResumeRecording() => _recording?.Resume();
+    /// <summary>Resumes the tap and the recording file.</summary>
+    public void ResumeRecording()
+    {
+        _recording?.Resume();
+        _fileRecording?.Resume();
+    }
 
-    /// <summary>Stops feeding the recorder; closing the file is the recorder's business.</summary>
+    /// <summary>Stops feeding the tap given to <see cref="StartRecording(IAudioSink)"/>.</summary>
     public void StopRecording()
     {
-        _recording = null;
-        ReleaseInboundIfUnused();
+        if (_recording is not null)
+        {
+            _recording = null;
+            ReleaseInbound();
+        }
     }
 
     /// <summary>
-    /// Joins a conference: this leg's inbound audio goes to <paramref name="mixerInput"/> every tick and
-    /// <paramref name="mixerOutput"/> (the mix without this leg) is played to the peer. Unbridge first.
+    /// Joins a conference by hand: this leg's inbound audio goes to <paramref name="mixerInput"/> every tick (inputs phase)
+    /// and <paramref name="mixerOutput"/> is sent to the peer (sends phase). <see cref="MediaConference"/> does this for you.
     /// </summary>
     public void JoinMixer(IAudioSink mixerInput, IAudioSource mixerOutput)
     {
         ArgumentNullException.ThrowIfNull(mixerInput);
         ArgumentNullException.ThrowIfNull(mixerOutput);
         ThrowIfDisposed();
-        _mixerInput = new AudioTap(mixerInput, EnsureInbound().Format);
-        Endpoint.Play(mixerOutput);
+        if (Bridge is not null)
+        {
+            throw new InvalidOperationException("The leg is bridged; unbridge it before it joins a conference.");
+        }
+
+        var previous = _mixerInput;
+        _mixerInput = new AudioTap(mixerInput, AcquireInbound().Format);
+        if (previous is not null)
+        {
+            ReleaseInbound();
+        }
+
+        Endpoint.SetBridgeAudio(mixerOutput);
     }
 
-    /// <summary>Leaves the conference: stops feeding the mixer and stops playing its output.</summary>
+    /// <summary>Leaves the conference: stops feeding the mixer and stops sending its output.</summary>
     public void LeaveMixer()
     {
+        if (_mixerInput is null)
+        {
+            return;
+        }
+
         _mixerInput = null;
-        Endpoint.Play(null);
-        ReleaseInboundIfUnused();
+        Endpoint.SetBridgeAudio(null);
+        ReleaseInbound();
     }
 
-    /// <summary>The media clock's work for this leg: taps first (they read what arrived), then the endpoint (it sends).</summary>
-    internal void Tick(long tick)
+    /// <summary>True when this tick's inbound frame was captured (the leg decodes because someone needs its audio).</summary>
+    internal bool HasCapture => _capturedSamples > 0;
+
+    /// <summary>This tick's decoded inbound frame (inputs phase result); empty when nobody needs it.</summary>
+    internal ReadOnlySpan<short> CapturedFrame => _captured.AsSpan(0, _capturedSamples);
+
+    /// <summary>False when this tick's frame is silence (nothing arrived, prebuffering, concealment faded).</summary>
+    internal bool CapturedAudible => _capturedAudible;
+
+    /// <summary>
+    /// Tick phase 1 (inputs/decodes): reads this tick's frame from the jitter buffer once and hands it to the tap and the
+    /// mixer input; recordings read it in phase 3.
+    /// </summary>
+    internal void Capture()
     {
-        var recording = _recording;
-        var mixer = _mixerInput;
         var inbound = _inbound;
-        if (inbound is not null && (recording is not null || mixer is not null))
+        if (inbound is null)
         {
-            var samples = inbound.Format.SamplesPerFrame;
-            ReadOnlySpan<short> frame = inbound.ReadFrame(_inboundFrame.AsSpan(0, samples)) ? _inboundFrame.AsSpan(0, samples) : default;
-            recording?.Write(frame);
-            mixer?.Write(frame);
+            _capturedSamples = 0;
+            _capturedAudible = false;
+            return;
         }
 
-        Endpoint.OnTick(tick);
+        var samples = inbound.Format.SamplesPerFrame;
+        var frame = _captured.AsSpan(0, samples);
+        _capturedAudible = inbound.ReadFrame(frame);
+        _capturedSamples = samples;
+        ReadOnlySpan<short> heard = _capturedAudible ? frame : default;
+        _recording?.Write(heard);
+        _mixerInput?.Write(heard);
     }
 
-    private InboundFrameQueue EnsureInbound()
+    /// <summary>Tick phase 4 (sends): DTMF, RTCP, and one frame of whatever plays to the peer.</summary>
+    internal void Send(long tick) => Endpoint.OnTick(tick);
+
+    /// <summary>Starts decoding inbound audio for one more user (tap, mixer, recording); returns the decode path.</summary>
+    internal InboundAudio AcquireInbound()
     {
-        if (_inbound is null)
+        lock (_inboundGate)
         {
-            var wideband = Endpoint.CurrentMedia?.SendCodec == G722Codec.Instance;
-            _inbound = Endpoint.AttachInboundAudio(wideband ? AudioFormat.Wideband : AudioFormat.Narrowband);
+            if (_inboundUsers++ == 0 || _inbound is null)
+            {
+                var wideband = Endpoint.CurrentMedia?.SendCodec == G722Codec.Instance;
+                _inbound = Endpoint.AttachInboundAudio(wideband ? AudioFormat.Wideband : AudioFormat.Narrowband);
+            }
+
+            return _inbound;
         }
-
-        return _inbound;
     }
 
-    private void ReleaseInboundIfUnused()
+    /// <summary>One user fewer; the last one stops the decoding.</summary>
+    internal void ReleaseInbound()
     {
-        if (_recording is null && _mixerInput is null && _inbound is not null)
+        lock (_inboundGate)
         {
-            Endpoint.DetachInboundAudio();
-            _inbound = null;
+            if (_inboundUsers > 0 && --_inboundUsers == 0)
+            {
+                Endpoint.DetachInboundAudio();
+                _inbound = null;
+            }
         }
     }
 }

@@ -10,7 +10,9 @@ namespace ContactCenter.Media.Sessions;
 
 /// <summary>
 /// One call leg's media, as the call engine sees it: its local address for SDP, offer/answer, bridge, play, record,
-/// mix, DTMF in and out, hold, quality, and disposal that returns its ports. Never references SIP.
+/// mix, DTMF in and out, hold, quality, and disposal that returns its ports. Never references SIP. The engine's media
+/// clock runs its work in phases (see <see cref="MediaEngine"/>): capture inbound audio, then mixers, then recordings,
+/// then sending.
 /// </summary>
 /// <remarks>
 /// Not thread-safe: call every method from the call's own queue (one at a time). The media hot path (receive loops,
@@ -25,11 +27,17 @@ public sealed partial class MediaLeg : IDisposable, IRtpEndpointListener
     private readonly MediaEngine _engine;
     private readonly SdpNegotiator _negotiator;
     private readonly Action<MediaEvent>? _events;
-    private readonly short[] _inboundFrame = new short[AudioFormat.Wideband.SamplesPerFrame];
+    private readonly short[] _captured = new short[AudioFormat.Wideband.SamplesPerFrame];
+    private readonly Lock _inboundGate = new();
     private volatile AudioTap? _recording;
     private volatile AudioTap? _mixerInput;
-    private InboundFrameQueue? _inbound;
+    private volatile InboundAudio? _inbound;
+    private volatile LegRecording? _fileRecording;
+    private int _inboundUsers;
+    private int _capturedSamples;
+    private bool _capturedAudible;
     private RtpBridge? _bridge;
+    private volatile MediaLeg? _peer;
     private int _disposed;
 
     internal MediaLeg(MediaEngine engine, Func<IRtpEndpointListener, RtpEndpoint> createEndpoint, SdpCapabilities capabilities, IPAddress address, Action<MediaEvent>? events)
@@ -69,12 +77,20 @@ public sealed partial class MediaLeg : IDisposable, IRtpEndpointListener
     /// <summary>True once disposed.</summary>
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
-    /// <summary>The state of the recorder tap.</summary>
-    public RecordingState RecordingState => _recording switch
+    /// <summary>The leg this one is bridged with, or null.</summary>
+    public MediaLeg? BridgedPeer => Bridge is null ? null : _peer;
+
+    /// <summary>The recording file this leg owns now, or null.</summary>
+    public LegRecording? Recording => _fileRecording;
+
+    /// <summary>The state of this leg's recording file, or of its tap when there is no file.</summary>
+    public RecordingState RecordingState => (_fileRecording, _recording) switch
     {
-        null => RecordingState.Stopped,
-        { IsPaused: true } => RecordingState.Paused,
-        _ => RecordingState.Recording,
+        ({ IsPaused: true }, _) => RecordingState.Paused,
+        ({ }, _) => RecordingState.Recording,
+        (null, { IsPaused: true }) => RecordingState.Paused,
+        (null, { }) => RecordingState.Recording,
+        _ => RecordingState.Stopped,
     };
 
     /// <summary>Our offer (an outgoing call, or a re-offer): SDP to send. Apply the reply with <see cref="AcceptAnswer"/>.</summary>
@@ -123,28 +139,6 @@ public sealed partial class MediaLeg : IDisposable, IRtpEndpointListener
         return _negotiator.CreateOffer(SdpDirection.SendRecv);
     }
 
-    /// <summary>
-    /// Plays <paramref name="source"/> to the peer (music on hold, a prompt, ringback) until <see cref="StopPlaying"/>;
-    /// while it plays, bridged audio into this leg is not sent. Looping is the source's own setting (a WAV player
-    /// created looping); a source that returns no frame simply sends nothing that tick.
-    /// </summary>
-    public void Play(IAudioSource source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ThrowIfDisposed();
-        Endpoint.Play(source);
-    }
-
-    /// <summary>Stops playing; a bridge, if any, is heard again.</summary>
-    public void StopPlaying() => Endpoint.Play(null);
-
-    /// <summary>Sends a digit as RFC 4733 telephone-events (default 100 ms).</summary>
-    public DtmfSendResult SendDtmf(char digit, TimeSpan? duration = null)
-    {
-        ThrowIfDisposed();
-        return Endpoint.SendDtmf(digit, duration);
-    }
-
     /// <summary>The quality of this leg now (both directions, RTT, MOS).</summary>
     public LegQualityReport GetQualityReport() => Endpoint.GetQualityReport();
 
@@ -153,17 +147,41 @@ public sealed partial class MediaLeg : IDisposable, IRtpEndpointListener
     {
         ArgumentNullException.ThrowIfNull(other);
         ThrowIfDisposed();
+        if (_mixerInput is not null || other._mixerInput is not null)
+        {
+            throw new InvalidOperationException("A leg in a conference cannot be bridged; remove it from the conference first.");
+        }
+
         var bridge = RtpBridge.Connect(Endpoint, other.Endpoint);
         _bridge = bridge;
         other._bridge = bridge;
+        _peer = other;
+        other._peer = this;
+        FollowRecordedPeer();
+        other.FollowRecordedPeer();
         return bridge;
     }
 
     /// <summary>Leaves the bridge this leg is in, if any (both legs stay up).</summary>
     public void Unbridge()
     {
-        _bridge?.Dispose();
+        var bridge = _bridge;
+        if (bridge is null)
+        {
+            return;
+        }
+
+        bridge.Dispose();
         _bridge = null;
+        if (_peer is { } peer && ReferenceEquals(peer._bridge, bridge))
+        {
+            peer._bridge = null;
+            peer._peer = null;
+            peer.FollowRecordedPeer();
+        }
+
+        _peer = null;
+        FollowRecordedPeer();
     }
 
     /// <summary>Ends the leg: unbridges, stops taps, sends RTCP BYE, closes the sockets and returns the ports. Idempotent.</summary>
@@ -175,6 +193,8 @@ public sealed partial class MediaLeg : IDisposable, IRtpEndpointListener
         }
 
         Unbridge();
+        _conference?.Remove(this);
+        _ = _fileRecording?.StopAsync();
         _recording = null;
         _mixerInput = null;
         Endpoint.Dispose();

@@ -13,6 +13,8 @@ namespace ContactCenter.Benchmarks.Media;
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(1)]
+[IterationCount(40)]
+[WarmupCount(40)]
 public class RecorderBenchmarks
 {
     private readonly short[] _caller = new short[160];
@@ -49,7 +51,10 @@ public class RecorderBenchmarks
     }
 
     private const int TicksPerInvoke = 2000;
-    private const int WriterBatchFrames = 5;
+
+    /// <summary>Ticks queued before the writer is woken: each wake is a semaphore release (a futex system call).</summary>
+    [Params(5, 50)]
+    public int WriterBatchFrames { get; set; }
 
     [IterationSetup]
     public void WaitForWriter()

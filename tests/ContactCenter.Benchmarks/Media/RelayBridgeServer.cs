@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using ContactCenter.Media.Endpoints;
 using ContactCenter.Media.Ports;
 using ContactCenter.Media.Sessions;
 
@@ -8,7 +9,7 @@ namespace ContactCenter.Benchmarks.Media;
 /// <summary>Two PCMU legs bridged on the cheap path: phone A → leg 1 → bridge → leg 2 → phone B.</summary>
 internal static class RelayBridgeServer
 {
-    public static async Task RunAsync(int rtpPort, int phoneA, int phoneB, TimeSpan duration, TimeSpan warmup)
+    public static async Task RunAsync(int rtpPort, int phoneA, int phoneB, TimeSpan duration, TimeSpan warmup, bool dedicatedThreads = false)
     {
         using var engine = new MediaEngine(new MediaEngineOptions
         {
@@ -17,6 +18,7 @@ internal static class RelayBridgeServer
                 BindAddress = IPAddress.Loopback, MinPort = rtpPort, MaxPort = rtpPort + 3,
                 ReceiveBufferSize = 1 << 20, SendBufferSize = 1 << 20,
             },
+            Endpoint = new RtpEndpointOptions { DedicatedReceiveThreads = dedicatedThreads },
         });
         var leg1 = engine.CreateLeg().Leg ?? throw new InvalidOperationException("no ports");
         var leg2 = engine.CreateLeg().Leg ?? throw new InvalidOperationException("no ports");

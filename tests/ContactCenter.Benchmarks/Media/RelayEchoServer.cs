@@ -7,11 +7,39 @@ namespace ContactCenter.Benchmarks.Media;
 /// <summary>The TOOLING.md baseline: one socket, SocketAddress overloads, one pinned buffer, echo every datagram back.</summary>
 internal static class RelayEchoServer
 {
-    public static async Task RunAsync(int port, TimeSpan duration, TimeSpan warmup)
+    public static async Task RunAsync(int port, TimeSpan duration, TimeSpan warmup, bool dedicatedThread = false)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 1 << 20, SendBufferSize = 1 << 20 };
         socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
         long echoed = 0;
+        if (dedicatedThread)
+        {
+            // The same echo with a blocking receive on its own thread (what RtpEndpointOptions.DedicatedReceiveThreads does).
+            var thread = new Thread(() =>
+            {
+                var buffer = GC.AllocateArray<byte>(2048, pinned: true);
+                var source = new SocketAddress(AddressFamily.InterNetwork);
+                try
+                {
+                    while (true)
+                    {
+                        int received = socket.ReceiveFrom(buffer, SocketFlags.None, source);
+                        socket.SendTo(buffer.AsSpan(0, received), SocketFlags.None, source);
+                        Interlocked.Increment(ref echoed);
+                    }
+                }
+                catch (Exception)
+                {
+                    // The socket was closed: the measurement is over.
+                }
+            }) { IsBackground = true, Name = "echo-rx" };
+            thread.Start();
+            await Measure("echo", () => Interlocked.Read(ref echoed), duration, warmup);
+            socket.Dispose();
+            thread.Join();
+            return;
+        }
+
         var loop = Task.Run(async () =>
         {
             var buffer = GC.AllocateArray<byte>(2048, pinned: true);

@@ -15,16 +15,16 @@ public static class RelayHarness
         switch (args.FirstOrDefault())
         {
             case "echo":
-                await RelayEchoServer.RunAsync(Int(options, "port"), Seconds(options), Seconds(options, "warmup", 2));
+                await RelayEchoServer.RunAsync(Int(options, "port"), Seconds(options), Seconds(options, "warmup", 2), Threads(options));
                 return 0;
             case "relay":
-                await RelayBridgeServer.RunAsync(Int(options, "rtp-port"), Int(options, "phone-a"), Int(options, "phone-b"), Seconds(options), Seconds(options, "warmup", 2));
+                await RelayBridgeServer.RunAsync(Int(options, "rtp-port"), Int(options, "phone-a"), Int(options, "phone-b"), Seconds(options), Seconds(options, "warmup", 2), Threads(options));
                 return 0;
             case "client":
                 await RelayLoadClient.RunAsync(Int(options, "send-from"), Int(options, "send-to"), Int(options, "receive-on"), Int(options, "inflight"), Seconds(options));
                 return 0;
             default:
-                Console.Error.WriteLine("usage: echo --port P --seconds S | relay --rtp-port P --phone-a A --phone-b B --seconds S | client --send-from A --send-to P --receive-on B --inflight N --seconds S");
+                Console.Error.WriteLine("usage: echo --port P --seconds S [--receive threads] | relay --rtp-port P --phone-a A --phone-b B --seconds S [--receive threads] | client --send-from A --send-to P --receive-on B --inflight N --seconds S");
                 return 2;
         }
     }
@@ -52,6 +52,9 @@ public static class RelayHarness
 
         return options;
     }
+
+    // "--receive threads": one blocking receive thread per socket instead of the async loop on the thread pool.
+    private static bool Threads(Dictionary<string, string> options) => options.TryGetValue("receive", out var mode) && mode == "threads";
 
     private static int Int(Dictionary<string, string> options, string name) =>
         int.Parse(options.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required"), CultureInfo.InvariantCulture);

@@ -8,10 +8,15 @@ namespace ContactCenter.Media.Tests.Endpoints;
 /// <summary>An engine on a private loopback port range, its events in a channel, and helpers to wait without sleeping blindly.</summary>
 internal sealed class MediaTestHarness : IDisposable
 {
-    public MediaTestHarness(int pairs = 4, TimeProvider? time = null, RtpEndpointOptions? endpoint = null)
+    public MediaTestHarness(int pairs = 4, TimeProvider? time = null, RtpEndpointOptions? endpoint = null, string? recordingDirectory = null)
     {
         Engine = new MediaEngine(
-            new MediaEngineOptions { Ports = TestPortRanges.Loopback(pairs), Endpoint = endpoint ?? new RtpEndpointOptions() },
+            new MediaEngineOptions
+            {
+                Ports = TestPortRanges.Loopback(pairs),
+                Endpoint = endpoint ?? new RtpEndpointOptions(),
+                RecordingDirectory = recordingDirectory,
+            },
             time);
     }
 

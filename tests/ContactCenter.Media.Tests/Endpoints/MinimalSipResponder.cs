@@ -27,6 +27,9 @@ internal sealed class MinimalSipResponder : IAsyncDisposable
 
     public TaskCompletionSource<MediaNegotiation> Negotiated { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Runs once, after the offer is applied and before the 200 OK goes out (start recording before RTP can arrive).</summary>
+    public Action<MediaNegotiation>? BeforeAnswer { get; set; }
+
     public TaskCompletionSource ByeReceived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async ValueTask DisposeAsync()
@@ -58,6 +61,11 @@ internal sealed class MinimalSipResponder : IAsyncDisposable
             if (lines[0].StartsWith("INVITE ", StringComparison.Ordinal))
             {
                 var negotiation = _leg.AcceptOffer(Encoding.ASCII.GetBytes(body));
+                if (!Negotiated.Task.IsCompleted)
+                {
+                    BeforeAnswer?.Invoke(negotiation);
+                }
+
                 Negotiated.TrySetResult(negotiation);
                 var sdp = negotiation.IsSuccess ? Encoding.ASCII.GetString(negotiation.AnswerBytes()) : "";
                 reply = Response(lines, negotiation.IsSuccess ? "200 OK" : "488 Not Acceptable Here", sdp);

@@ -1,0 +1,29 @@
+using ContactCenter.Media.Recording;
+
+namespace ContactCenter.Media.Sessions;
+
+/// <summary>What <see cref="MediaLeg.StartRecording(LegRecordingOptions)"/> records and where.</summary>
+public sealed record LegRecordingOptions
+{
+    /// <summary>
+    /// The WAV file. Relative paths are resolved under <see cref="MediaEngineOptions.RecordingDirectory"/> when set, and
+    /// must stay inside it; directories are created; an existing file is an <see cref="IOException"/>.
+    /// </summary>
+    public required string Path { get; init; }
+
+    /// <summary>Layout, encoding and rate (default stereo 16-bit PCM at 8 kHz).</summary>
+    public RecordingFormat Format { get; init; } = RecordingFormat.StereoPcm16Narrowband;
+
+    /// <summary>
+    /// The party on channel 1 (stereo) or mixed in (mono). Null means the leg this one is bridged with, followed across
+    /// re-bridges (a transfer): whoever the leg is bridged to at each tick; when it is bridged to nobody but in a
+    /// conference, the conference mix it hears.
+    /// </summary>
+    public MediaLeg? OtherParty { get; init; }
+
+    /// <summary>Audio time between header rewrites, the most a crash can lose from the header (repair gets it back).</summary>
+    public TimeSpan HeaderRefreshInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Frames of slack between the clock and the disk (default 2 s).</summary>
+    public int QueueFrames { get; init; } = 100;
+}

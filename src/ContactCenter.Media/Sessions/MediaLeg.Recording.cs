@@ -1,0 +1,96 @@
+using ContactCenter.Media.Mixing;
+using ContactCenter.Media.Recording;
+
+namespace ContactCenter.Media.Sessions;
+
+public sealed partial class MediaLeg
+{
+    private MediaConference? _conference;
+    private volatile MixerParticipant? _participant;
+
+    /// <summary>The conference this leg is in, or null.</summary>
+    public MediaConference? Conference => _conference;
+
+    /// <summary>
+    /// Starts recording this leg to a WAV file through the engine's <see cref="Recorder"/>: channel 0 is this leg's inbound
+    /// audio, channel 1 the other party's (<see cref="LegRecordingOptions.OtherParty"/>, by default the bridged peer, or
+    /// in a conference the mix this leg hears).
+    /// Throws <see cref="InvalidOperationException"/> when the leg already records, <see cref="IOException"/> when the
+    /// file exists, <see cref="ArgumentException"/> for a path outside the recording directory.
+    /// </summary>
+    public LegRecording StartRecording(LegRecordingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ThrowIfDisposed();
+        if (_fileRecording is not null)
+        {
+            throw new InvalidOperationException("The leg is already recording; stop it first.");
+        }
+
+        var session = _engine.StartRecordingSession(new RecordingOptions
+        {
+            Path = options.Path,
+            Format = options.Format,
+            HeaderRefreshInterval = options.HeaderRefreshInterval,
+            QueueFrames = options.QueueFrames,
+        });
+        var recording = new LegRecording(_engine, session, this, options.OtherParty);
+
+        // Both parties decode while recorded; a later bridge peer is decoded from the moment it is bridged (BridgeWith).
+        AcquireInbound();
+        _recordedPeer = options.OtherParty ?? BridgedPeer;
+        _recordedPeer?.AcquireInbound();
+        _fileRecording = recording;
+        _engine.AddRecording(recording);
+        return recording;
+    }
+
+    /// <summary>Stops this leg's recording file and returns its metadata (null when it was not recording).</summary>
+    public async Task<RecordingMetadata?> StopRecordingAsync()
+    {
+        var recording = _fileRecording;
+        return recording is null ? null : await recording.StopAsync().ConfigureAwait(false);
+    }
+
+    internal void RecordingEnded(LegRecording recording)
+    {
+        if (!ReferenceEquals(_fileRecording, recording))
+        {
+            return;
+        }
+
+        _fileRecording = null;
+        ReleaseInbound();
+        _recordedPeer?.ReleaseInbound();
+        _recordedPeer = null;
+    }
+
+    /// <summary>This leg's participant in its conference (read on the clock thread), or null.</summary>
+    internal MixerParticipant? ConferenceParticipant => _participant;
+
+    internal void JoinedConference(MediaConference? conference, MixerParticipant? participant)
+    {
+        _conference = conference;
+        _participant = participant;
+    }
+
+    // Keeps the decode of whoever channel 1 follows when the bridge changes during a recording.
+    private void FollowRecordedPeer()
+    {
+        var recording = _fileRecording;
+        if (recording is null)
+        {
+            return;
+        }
+
+        var now = recording.OtherParty;
+        if (!ReferenceEquals(now, _recordedPeer))
+        {
+            now?.AcquireInbound();
+            _recordedPeer?.ReleaseInbound();
+            _recordedPeer = now;
+        }
+    }
+
+    private MediaLeg? _recordedPeer;
+}
