@@ -11,6 +11,11 @@ public sealed partial class Call
     /// <summary>The record written when the call ended (null until then).</summary>
     public CallDetailRecord? Record { get; private set; }
 
+    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the call has ended (both sides hung up, CDR written); <see cref="Completion"/> comes later.</summary>
+    public Task Ended => _ended.Task;
+
     private void End(HangupSide side, int? code, string reason)
     {
         if (State == CallState.Ended) return;
@@ -60,6 +65,7 @@ public sealed partial class Call
             _engine.Log.Write(SipLogLevel.Error, "calls", () => $"Call {Id}: publishing call.ended failed", ex);
         }
         _engine.RaiseEnded(this);
+        _ended.TrySetResult();
     }
 
     private LegDetailRecord Leg(int index, string role, string party, string? sipCallId, string? codec, LegQualityReport? report) =>

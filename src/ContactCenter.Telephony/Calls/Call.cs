@@ -57,7 +57,14 @@ public sealed partial class Call
 
     public string Caller { get; private set; } = "";
     public string Callee { get; private set; } = "";
-    public CallState State { get; private set; } = CallState.Routing;
+    private volatile CallState _state = CallState.Routing;
+
+    /// <summary>Changed only on the call's queue; readable from anywhere.</summary>
+    public CallState State
+    {
+        get => _state;
+        private set => _state = value;
+    }
     public DateTimeOffset StartedAt { get; }
     public DateTimeOffset? RingingAt { get; private set; }
     public DateTimeOffset? AnsweredAt { get; private set; }
@@ -117,6 +124,7 @@ public sealed partial class Call
         {
             _engine.Log.Write(SipLogLevel.Error, "calls", () => $"Call {Id} could not be ended cleanly", again);
             State = CallState.Ended;
+            _ended.TrySetResult();
         }
     }
 

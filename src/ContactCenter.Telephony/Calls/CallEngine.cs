@@ -43,8 +43,14 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
 
     public IReadOnlyList<SipMethod> Methods { get; } = [SipMethod.Invite, SipMethod.Bye];
 
-    /// <summary>Calls alive now (each once, though it is indexed by both legs' Call-IDs).</summary>
-    public IReadOnlyCollection<Call> ActiveCalls => _byCallId.Values.Distinct().ToArray();
+    /// <summary>Calls not ended yet (each once, though it is indexed by both legs' Call-IDs).</summary>
+    public IReadOnlyCollection<Call> ActiveCalls => _byCallId.Values.Distinct().Where(c => c.State != CallState.Ended).ToArray();
+
+    /// <summary>
+    /// Calls still held, ended ones included: an ended call stays until the callee's INVITE transaction is over (up to
+    /// 64*T1 after its 2xx), so that a retransmitted 2xx still gets its ACK.
+    /// </summary>
+    public int HeldCalls => _byCallId.Values.Distinct().Count();
 
     /// <summary>Raised on the call's queue after its CDR is written and call.ended published.</summary>
     public event Action<Call>? CallEnded;
@@ -127,6 +133,6 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        foreach (var call in ActiveCalls) call.Post(call.Shutdown);
+        foreach (var call in _byCallId.Values.Distinct()) call.Post(call.Shutdown);
     }
 }
