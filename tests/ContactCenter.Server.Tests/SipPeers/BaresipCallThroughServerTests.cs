@@ -19,8 +19,8 @@ public sealed class BaresipCallThroughServerTests
         PeerAvailability.RequireBaresip();
         await using var server = new RunningSipServer();
         await using var ended = server.Bus.Subscribe(new EventFilter { Types = [CallEventTypes.Ended] });
-        await using var callee = await RegisteredPhone(server, "3002", BaresipAnswerMode.Auto);
-        await using var caller = await RegisteredPhone(server, "3001", BaresipAnswerMode.Manual);
+        await using var callee = await Phones.RegisteredAsync(server, "3002", BaresipAnswerMode.Auto);
+        await using var caller = await Phones.RegisteredAsync(server, "3001", BaresipAnswerMode.Manual);
 
         var beforeDial = caller.Control.LastEventSequence;
         await caller.Control.DialAsync($"sip:3002@{server.Udp}");
@@ -43,7 +43,7 @@ public sealed class BaresipCallThroughServerTests
         await caller.Control.WaitForEventAsync(e => e.Type == BaresipEventTypes.CallClosed && e.CallId == callerUp.CallId, Wait, callerUp.Sequence);
         await callee.Control.WaitForEventAsync(e => e.Type == BaresipEventTypes.CallClosed && e.CallId == calleeUp.CallId, Wait, calleeUp.Sequence);
 
-        var payload = await NextEnded(ended);
+        var payload = await Phones.NextEndedAsync(ended);
         Assert.Equal(call.Id, payload.CallId);
         var cdr = server.Cdr.Find(call.Id);
         Assert.NotNull(cdr);
@@ -65,13 +65,13 @@ public sealed class BaresipCallThroughServerTests
         PeerAvailability.RequireBaresip();
         await using var server = new RunningSipServer();
         await using var ended = server.Bus.Subscribe(new EventFilter { Types = [CallEventTypes.Ended] });
-        await using var caller = await RegisteredPhone(server, "3001", BaresipAnswerMode.Manual);
+        await using var caller = await Phones.RegisteredAsync(server, "3001", BaresipAnswerMode.Manual);
 
         var before = caller.Control.LastEventSequence;
         await caller.Control.DialAsync($"sip:9999@{server.Udp}");
         var closed = await caller.Control.WaitForEventAsync(BaresipEventTypes.CallClosed, Wait, before);
         Assert.Contains("404", closed.Parameter);
-        var notFound = await NextEnded(ended);
+        var notFound = await Phones.NextEndedAsync(ended);
         Assert.Equal(404, notFound.Cdr!.HangupCode);
         Assert.Null(notFound.Cdr.AnsweredBy);
 
@@ -79,39 +79,9 @@ public sealed class BaresipCallThroughServerTests
         await caller.Control.DialAsync($"sip:3004@{server.Udp}");
         closed = await caller.Control.WaitForEventAsync(BaresipEventTypes.CallClosed, Wait, before);
         Assert.Contains("480", closed.Parameter);
-        var unavailable = await NextEnded(ended);
+        var unavailable = await Phones.NextEndedAsync(ended);
         Assert.Equal(480, unavailable.Cdr!.HangupCode);
         Assert.Equal("3004", server.Cdr.Find(unavailable.CallId)!.Callee);
-    }
-
-    private static async Task<BaresipProcess> RegisteredPhone(RunningSipServer server, string user, BaresipAnswerMode answer)
-    {
-        var phone = await BaresipProcess.StartAsync(new BaresipOptions
-        {
-            User = user,
-            Password = "pw-" + user,
-            Registrar = server.Udp.ToString(),
-            RegistrationInterval = 600,
-            AnswerMode = answer,
-        });
-        try
-        {
-            await phone.Control.WaitForEventAsync(BaresipEventTypes.RegisterOk, Wait);
-            return phone;
-        }
-        catch
-        {
-            await phone.DisposeAsync();
-            throw;
-        }
-    }
-
-    private static async Task<CallEventPayload> NextEnded(IEventSubscription events)
-    {
-        using var cts = new CancellationTokenSource(Wait);
-        Assert.True(await events.WaitToReadAsync(cts.Token));
-        Assert.True(events.TryRead(out var envelope));
-        return Assert.IsType<CallEventPayload>(envelope!.Payload);
     }
 
     /// <summary>Waits for a condition on live counters (media flows continuously; there is no single event to await).</summary>
