@@ -144,8 +144,44 @@ public sealed partial class Call
 
     internal void OnAck(SipMessage ack)
     {
-        if (_callerDialog is null || ack.CallIdString != CallerCallId) return;
-        if (_callerDialog.AcceptAck(ack) == AckMatch.Awaited && State == CallState.Answered) State = CallState.Talking;
+        bool fromCaller = ack.CallIdString == CallerCallId;
+        var dialog = fromCaller ? _callerDialog : _calleeDialog;
+        if (dialog is null) return;
+        if (dialog.AcceptAck(ack) == AckMatch.Awaited && fromCaller && State == CallState.Answered) State = CallState.Talking;
+    }
+
+    /// <summary>
+    /// A re-INVITE from either side is answered by that side's media leg alone: session refreshes and codec or address
+    /// changes work; hold is not yet relayed to the other party (a follow-up), nor is an offer-less re-INVITE (488).
+    /// </summary>
+    private void AnswerReInvite(ServerTransaction transaction, SipDialog dialog, Media.Sessions.MediaLeg? leg)
+    {
+        var request = transaction.Request;
+        if (leg is null || request.Body.IsEmpty || State is not (CallState.Answered or CallState.Talking))
+        {
+            transaction.SendResponse(dialog.CreateResponse(request, 488, "Not Acceptable Here").Finish());
+            return;
+        }
+        var negotiation = leg.AcceptOffer(request.Body.Span);
+        if (!negotiation.IsSuccess)
+        {
+            transaction.SendResponse(dialog.CreateResponse(request, 488, "Not Acceptable Here").Finish());
+            return;
+        }
+        var ok = dialog.CreateResponse(request, 200, "OK").Finish(negotiation.AnswerBytes(), "application/sdp");
+        transaction.SendResponse(ok);
+        var retransmitter = new InviteSuccessRetransmitter(request.CSeq, () => transaction.SendResponse(ok), _engine.Time,
+            _engine.Transactions.Timers, _ => Post(OnReInviteAckTimeout));
+        retransmitter.Start();
+        dialog.AwaitAck(retransmitter);
+    }
+
+    private void OnReInviteAckTimeout()
+    {
+        if (State == CallState.Ended) return;
+        SendByeToCaller();
+        HangUpCallee();
+        End(HangupSide.System, 408, "no ACK for our 200 to a re-INVITE");
     }
 
     internal void OnInDialogRequest(ServerTransaction transaction)
@@ -183,9 +219,11 @@ public sealed partial class Call
                     End(HangupSide.Callee, 200, "BYE from the callee");
                 }
                 return;
+            case SipMethod.Invite:
+                AnswerReInvite(transaction, dialog, fromCaller ? CallerMedia : CalleeMedia);
+                return;
             default:
-                // Slice: hold, codec change and session refresh (re-INVITE/UPDATE) are not relayed yet.
-                transaction.SendResponse(dialog.CreateResponse(request, 488, "Not Acceptable Here").Finish());
+                transaction.SendResponse(dialog.CreateResponse(request, 501, "Not Implemented").Finish());
                 return;
         }
     }
