@@ -23,7 +23,8 @@ public sealed partial class Call
         var writer = new SipMessageWriter(1024 + offer.Length);
         writer.RequestLine(SipMethod.Invite, Encoding.UTF8.GetBytes(binding.ContactUri));
         writer.Header(HeaderId.Via, SipAddresses.Via(source.Transport, source.LocalEndPoint) + ";branch=" + SipIds.NewBranch() + ";rport");
-        writer.Header(HeaderId.MaxForwards, 70);
+        var hops = _callerInvite.Request.MaxForwards;
+        writer.Header(HeaderId.MaxForwards, hops < 0 ? 70 : hops - 1);
         writer.Header(HeaderId.From, $"<sip:{Caller}@{host}>;tag={SipIds.NewTag()}");
         writer.Header(HeaderId.To, $"<sip:{Callee}@{host}>");
         writer.Header(HeaderId.CallId, CalleeCallId);

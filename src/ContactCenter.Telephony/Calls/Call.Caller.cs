@@ -44,6 +44,12 @@ public sealed partial class Call
             RejectCaller(480, "Temporarily Unavailable", HangupSide.System);
             return;
         }
+        if (request.MaxForwards is >= 0 and <= 1)
+        {
+            // We forward with one hop less (§16.6): a contact that leads back to us ends here instead of looping.
+            RejectCaller(483, "Too Many Hops", HangupSide.System);
+            return;
+        }
         if (request.Body.IsEmpty)
         {
             // Offer-less INVITE (offer in our 200, answer in the ACK) is a follow-up.

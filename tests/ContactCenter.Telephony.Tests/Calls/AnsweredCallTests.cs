@@ -21,7 +21,7 @@ public sealed class AnsweredCallTests
         var calleeAck = await h.Callee.ReceiveRequestAsync(SipMethod.Ack);
         Assert.Equal(1u, calleeAck.CSeq);
 
-        var ok = await h.Caller.ReceiveFinalAsync(SipMethod.Invite);
+        var ok = await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "talk");
         Assert.Equal(200, ok.StatusCode);
         var sdp = Encoding.UTF8.GetString(ok.Body.Span);
         Assert.Contains("c=IN IP4 127.0.0.1", sdp);
@@ -43,7 +43,7 @@ public sealed class AnsweredCallTests
                   $"From: {invite.GetHeaderString(HeaderId.To)};tag=callee1\r\nTo: {invite.GetHeaderString(HeaderId.From)}\r\n" +
                   $"Call-ID: {invite.CallIdString}\r\nCSeq: 1 BYE\r\nContent-Length: 0\r\n\r\n";
         await h.Callee.SendAsync(bye);
-        Assert.Equal(200, (await h.Callee.ReceiveFinalAsync(SipMethod.Bye)).StatusCode);
+        Assert.Equal(200, (await h.Callee.ReceiveFinalAsync(SipMethod.Bye, invite.CallIdString)).StatusCode);
         var callerBye = await h.Caller.ReceiveRequestAsync(SipMethod.Bye);
         Assert.Equal("talk", callerBye.CallIdString);
         await h.Caller.SendAsync(h.Caller.Response(callerBye, 200, "OK", "caller1"));

@@ -17,7 +17,7 @@ public sealed class CallEngineTests
     {
         await using var h = new CallEngineHarness();
         await h.Caller.SendAsync(h.Invite("2002", "c403", Branch()).Replace("sip:2001@", "sip:9001@"));
-        Assert.Equal(403, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite)).StatusCode);
+        Assert.Equal(403, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "c403")).StatusCode);
         var call = await h.NextEndedAsync();
         Assert.Equal(HangupSide.System, call.Record!.HangupSide);
         Assert.Equal(0, h.MediaLegs);
@@ -28,16 +28,33 @@ public sealed class CallEngineTests
     {
         await using var h = new CallEngineHarness();
         await h.Caller.SendAsync(h.Invite("7777", "c404", Branch()));
-        Assert.Equal(404, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite)).StatusCode);
+        Assert.Equal(404, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "c404")).StatusCode);
         await h.Caller.SendAsync(h.Invite("2003", "c480", Branch()));
-        Assert.Equal(480, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite)).StatusCode);
+        Assert.Equal(480, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "c480")).StatusCode);
 
         await h.Callee.RegisterAsync("pw-2002", CallEngineHarness.Realm);
         await h.Caller.SendAsync(h.Invite("2002", "c488", Branch(), sdp: false));
-        Assert.Equal(488, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite)).StatusCode);
+        Assert.Equal(488, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "c488")).StatusCode);
         Assert.Equal([404, 480, 488], new[] { await h.NextEndedAsync(), await h.NextEndedAsync(), await h.NextEndedAsync() }
             .Select(c => c.Record!.HangupCode!.Value));
         Assert.Equal(0, h.MediaLegs);
+    }
+
+    [Fact]
+    public async Task The_callee_invite_spends_a_hop_and_a_request_with_none_left_is_483()
+    {
+        await using var h = new CallEngineHarness();
+        await h.Callee.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+        await h.Caller.SendAsync(h.Invite("2002", "hops1", Branch()).Replace("Max-Forwards: 70", "Max-Forwards: 1"));
+        Assert.Equal(483, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "hops1")).StatusCode);
+
+        await h.Caller.SendAsync(h.Invite("2002", "hops2", Branch()).Replace("Max-Forwards: 70", "Max-Forwards: 9"));
+        var invite = await h.Callee.ReceiveRequestAsync(SipMethod.Invite);
+        Assert.Equal(8, invite.MaxForwards);
+        await h.Callee.SendAsync(h.Callee.Response(invite, 603, "Decline", "callee1"));
+        // The 483 of the first call is retransmitted (this peer never ACKs it): look at the second call only.
+        var declined = await h.Caller.ReceiveAsync(m => m.IsResponse && m.StatusCode >= 200 && m.CallIdString == "hops2");
+        Assert.Equal(603, declined.StatusCode);
     }
 
     [Fact]
@@ -55,7 +72,7 @@ public sealed class CallEngineTests
         Assert.Equal(180, (await h.Caller.ReceiveResponseAsync(180)).StatusCode);
         await h.Callee.SendAsync(h.Callee.Response(invite, 486, "Busy Here", "callee1"));
 
-        Assert.Equal(486, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite)).StatusCode);
+        Assert.Equal(486, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "busy")).StatusCode);
         await h.Callee.ReceiveRequestAsync(SipMethod.Ack); // the transaction layer ACKs the non-2xx
         var call = await h.NextEndedAsync();
         Assert.Equal(HangupSide.Callee, call.Record!.HangupSide);
@@ -74,8 +91,8 @@ public sealed class CallEngineTests
         var invite = await h.Callee.ReceiveRequestAsync(SipMethod.Invite);
 
         await h.Caller.SendAsync(h.Invite("2002", "cancel", branch, method: "CANCEL"));
-        Assert.Equal(200, (await h.Caller.ReceiveFinalAsync(SipMethod.Cancel)).StatusCode);
-        Assert.Equal(487, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite)).StatusCode);
+        Assert.Equal(200, (await h.Caller.ReceiveFinalAsync(SipMethod.Cancel, "cancel")).StatusCode);
+        Assert.Equal(487, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "cancel")).StatusCode);
         // No provisional from the callee yet: no CANCEL may be sent (§9.1); only INVITE retransmissions arrive.
         await h.Callee.AssertSilentAsync(TimeSpan.FromMilliseconds(700), m => m.IsRequest && m.Method == SipMethod.Invite);
 

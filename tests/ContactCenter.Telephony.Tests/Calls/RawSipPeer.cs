@@ -42,7 +42,9 @@ internal sealed partial class RawSipPeer : IDisposable
 
     public Task<SipMessage> ReceiveResponseAsync(int status) => ReceiveAsync(m => m.IsResponse && m.StatusCode == status);
 
-    public Task<SipMessage> ReceiveFinalAsync(SipMethod method) => ReceiveAsync(m => m.IsResponse && m.StatusCode >= 200 && m.CSeqMethod == method);
+    /// <summary>The final response to <paramref name="method"/> of call <paramref name="callId"/> (earlier calls' unACKed finals are retransmitted).</summary>
+    public Task<SipMessage> ReceiveFinalAsync(SipMethod method, string callId) =>
+        ReceiveAsync(m => m.IsResponse && m.StatusCode >= 200 && m.CSeqMethod == method && m.CallIdString == callId);
 
     public Task<SipMessage> ReceiveRequestAsync(SipMethod method) => ReceiveAsync(m => m.IsRequest && m.Method == method);
 
