@@ -56,8 +56,8 @@ public sealed partial class Call
             RejectCaller(488, "Not Acceptable Here", HangupSide.System, "INVITE without SDP offer");
             return;
         }
-        var callerLeg = _engine.Media.CreateLeg();
-        var calleeLeg = callerLeg.Succeeded ? _engine.Media.CreateLeg() : default;
+        var callerLeg = _engine.Media.CreateLeg(OnMediaEvent);
+        var calleeLeg = callerLeg.Succeeded ? _engine.Media.CreateLeg(OnMediaEvent) : default;
         if (!callerLeg.Succeeded || !calleeLeg.Succeeded)
         {
             callerLeg.Leg?.Dispose();

@@ -77,6 +77,20 @@ public sealed partial class Call
 
     private static LegQualityReport? Report(MediaLeg? leg) => leg is null || leg.IsDisposed ? null : leg.GetQualityReport();
 
+    /// <summary>Media threads call this: the event is handled on the call's queue.</summary>
+    private void OnMediaEvent(MediaEvent e) => Post(() => HandleMediaEvent(e));
+
+    private void HandleMediaEvent(MediaEvent e)
+    {
+        // A phone that vanished (crash, network gone) sends neither BYE nor RTP: the silence ends the call. DTMF is
+        // not used by this slice.
+        if (e is not MediaTimeoutEvent timeout || State is not (CallState.Answered or CallState.Talking)) return;
+        var side = ReferenceEquals(timeout.Leg, CallerMedia) ? "caller" : "callee";
+        SendByeToCaller();
+        HangUpCallee();
+        End(HangupSide.System, 408, $"no RTP from the {side} for {timeout.Silence.TotalSeconds:0} s");
+    }
+
     /// <summary>The engine is stopping: both sides are hung up however far the call got.</summary>
     internal void Shutdown()
     {

@@ -57,6 +57,25 @@ public sealed class AnsweredCallTests
         Assert.Equal(0, h.MediaLegs);
     }
 
+    [Fact]
+    public async Task A_call_whose_phones_send_no_rtp_is_hung_up_on_both_sides()
+    {
+        await using var h = new CallEngineHarness(mediaInactivity: TimeSpan.FromSeconds(1));
+        await h.Callee.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+        await h.Caller.SendAsync(h.Invite("2002", "silent", Branch()));
+        var invite = await h.Callee.ReceiveRequestAsync(SipMethod.Invite);
+        await h.Callee.SendAsync(h.Callee.Response(invite, 200, "OK", "callee1", h.Callee.Sdp));
+        var ok = await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "silent");
+        await h.Caller.SendAsync(InDialog(h, "ACK", ok.GetHeaderString(HeaderId.Contact)!.Trim('<', '>'), ok.GetHeaderString(HeaderId.To)!, "silent", 1));
+
+        Assert.Equal("silent", (await h.Caller.ReceiveRequestAsync(SipMethod.Bye)).CallIdString);
+        Assert.Equal(invite.CallIdString, (await h.Callee.ReceiveRequestAsync(SipMethod.Bye)).CallIdString);
+        var call = await h.NextEndedAsync();
+        Assert.Equal(HangupSide.System, call.Record!.HangupSide);
+        Assert.Equal(408, call.Record.HangupCode);
+        Assert.Contains("no RTP", call.Record.HangupReason);
+    }
+
     private static string InDialog(CallEngineHarness h, string method, string requestUri, string toWithTag, string callId, int cseq, string body = "") =>
         $"{method} {requestUri} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:{h.Caller.Port};rport;branch={Branch()}\r\nMax-Forwards: 70\r\n" +
         $"From: <sip:2001@{h.Server}>;tag=caller1\r\nTo: {toWithTag}\r\nCall-ID: {callId}\r\nCSeq: {cseq} {method}\r\n" +

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Threading.Channels;
+using ContactCenter.Media.Endpoints;
 using ContactCenter.Media.Ports;
 using ContactCenter.Media.Sessions;
+using ContactCenter.Media.Timing;
 using ContactCenter.Sip;
 using ContactCenter.Sip.Auth;
 using ContactCenter.Sip.Diagnostics;
@@ -23,9 +25,10 @@ internal sealed class CallEngineHarness : IAsyncDisposable
 
     private readonly LocationService _location = new(TimeProvider.System, TimeSpan.FromSeconds(1));
     private readonly MediaEngine _media;
+    private readonly MediaClock _clock = new();
     private readonly SipStack _stack;
 
-    public CallEngineHarness(TimeSpan? noAnswer = null)
+    public CallEngineHarness(TimeSpan? noAnswer = null, TimeSpan? mediaInactivity = null)
     {
         var credentials = new InMemorySipCredentialStore();
         foreach (var number in Extensions) credentials.Set(number, Realm, "pw-" + number);
@@ -37,7 +40,10 @@ internal sealed class CallEngineHarness : IAsyncDisposable
         _media = new MediaEngine(new MediaEngineOptions
         {
             Ports = new RtpPortAllocatorOptions { BindAddress = IPAddress.Loopback, MinPort = 42000, MaxPort = 42999 },
+            Endpoint = new RtpEndpointOptions { InactivityTimeout = mediaInactivity ?? TimeSpan.FromSeconds(30) },
         });
+        _clock.Register(_media);
+        _clock.Start();
         Engine = new CallEngine(_stack.Transactions, _stack.Transport, _location, _media, Extensions.Contains,
             new CallEngineOptions { NoAnswerTimeout = noAnswer ?? TimeSpan.FromSeconds(60) }, null, null, NullSipLog.Instance, TimeProvider.System);
         Engine.CallEnded += call => Ended.Writer.TryWrite(call);
@@ -73,6 +79,7 @@ internal sealed class CallEngineHarness : IAsyncDisposable
         Caller.Dispose();
         Callee.Dispose();
         await _stack.DisposeAsync();
+        _clock.Dispose();
         _media.Dispose();
         _location.Dispose();
     }
