@@ -78,8 +78,6 @@ public sealed partial class Call
         _noAnswerTimer = _engine.Time.CreateTimer(_ => Post(OnNoAnswer), null, _engine.Options.NoAnswerTimeout, Timeout.InfiniteTimeSpan);
     }
 
-    private byte[]? _callerAnswer;
-
     private static string CallerOf(SipMessage request)
     {
         if (!request.TryGetHeader(HeaderId.From, out var from) || !NameAddress.TryParse(from, out var address)) return "";
@@ -97,7 +95,10 @@ public sealed partial class Call
         if (State != CallState.Routing) return;
         State = CallState.Ringing;
         RingingAt = _engine.Time.GetUtcNow();
-        _callerInvite!.SendResponse(180, "Ringing");
+        // With our Contact: a 180 with a To tag makes an early dialog at the caller (§12.1.1).
+        var invite = _callerInvite!;
+        invite.SendResponse(SipResponseFactory.Create(invite.Request, 180, "Ringing", Encoding.ASCII.GetBytes(invite.LocalTag))
+            .Header(HeaderId.Contact, _callerLocalContact).Finish());
         Publish(CallEventTypes.Ringing);
     }
 

@@ -24,6 +24,7 @@ public sealed partial class Call
     private SipDestination _callerDestination;
     private string _callerLocalVia = "";
     private string _callerLocalContact = "";
+    private byte[]? _callerAnswer;
 
     // Callee side (B-leg).
     private ClientTransaction? _calleeInvite;

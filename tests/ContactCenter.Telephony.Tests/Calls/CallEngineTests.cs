@@ -69,7 +69,9 @@ public sealed class CallEngineTests
         Assert.Contains("m=audio", System.Text.Encoding.UTF8.GetString(invite.Body.Span));
         Assert.Equal(2, h.MediaLegs);
         await h.Callee.SendAsync(h.Callee.Response(invite, 180, "Ringing", "callee1"));
-        Assert.Equal(180, (await h.Caller.ReceiveResponseAsync(180)).StatusCode);
+        var ringing = await h.Caller.ReceiveResponseAsync(180);
+        Assert.True(ringing.HasToTag);
+        Assert.StartsWith("<sip:2002@127.0.0.1:", ringing.GetHeaderString(HeaderId.Contact));
         await h.Callee.SendAsync(h.Callee.Response(invite, 486, "Busy Here", "callee1"));
 
         Assert.Equal(486, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "busy")).StatusCode);
