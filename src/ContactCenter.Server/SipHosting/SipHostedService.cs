@@ -8,6 +8,9 @@ using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transactions;
 using ContactCenter.Sip.Transport;
 using ContactCenter.Sip.Usages.Registrar;
+using ContactCenter.Events;
+using ContactCenter.Telephony.Calls;
+using ContactCenter.Telephony.Cdr;
 using Microsoft.Extensions.Options;
 using SipRegistrarOptions = ContactCenter.Sip.Usages.Registrar.RegistrarOptions;
 
@@ -15,7 +18,7 @@ namespace ContactCenter.Server.SipHosting;
 
 /// <summary>
 /// Runs one <see cref="SipStack"/> per profile for the life of the host, all registering into one
-/// <see cref="LocationService"/>.
+/// <see cref="LocationService"/>, each with its call engine (B2BUA) on the host's one media engine.
 /// </summary>
 public sealed class SipHostedService(
     SipProfileCatalog catalog,
@@ -23,26 +26,43 @@ public sealed class SipHostedService(
     IOptions<ContactCenterOptions> options,
     LocationService location,
     RegistrationEventBridge registrationEvents,
+    MediaEngineHost media,
+    CdrStore cdr,
+    IEventBus bus,
+    IConfiguration configuration,
     ILoggerFactory loggers,
     TimeProvider time) : IHostedService, IAsyncDisposable
 {
     private readonly ILogger _logger = loggers.CreateLogger<SipHostedService>();
     private readonly List<SipStack> _stacks = [];
+    private readonly List<CallEngine> _calls = [];
     private int _disposed;
     /// <summary>Held so it is created with the stacks: no registration change goes unpublished.</summary>
     internal RegistrationEventBridge RegistrationEvents { get; } = registrationEvents;
 
     public IReadOnlyList<SipStack> Stacks => _stacks;
 
+    /// <summary>The call engine of each stack, in the order of <see cref="Stacks"/>.</summary>
+    public IReadOnlyList<CallEngine> CallEngines => _calls;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var sip = options.Value.Sip;
         var log = new SipLogAdapter(loggers);
         var credentials = new ExtensionCredentialAdapter(directory);
+        int closed = cdr.CloseInterrupted();
+        if (closed > 0) _logger.LogWarning("{Count} calls were cut by the last stop; their CDRs are closed as ended by restart", closed);
+        var callOptions = new CallEngineOptions
+        {
+            NoAnswerTimeout = configuration.GetValue("ContactCenter:Calls:NoAnswerTimeout", TimeSpan.FromSeconds(60)),
+        };
         foreach (var profile in catalog.Profiles)
         {
             var stackOptions = BuildOptions(profile, sip);
             var stack = new SipStack(stackOptions, credentials, location, log, time);
+            var calls = new CallEngine(stack.Transactions, stack.Transport, location, media.Engine,
+                number => directory.TryGetExtension(number, out _), callOptions, cdr, bus, log, time);
+            stack.Core.AttachSessions(calls);
             try
             {
                 stack.Start();
@@ -53,6 +73,7 @@ public sealed class SipHostedService(
                 throw;
             }
             _stacks.Add(stack);
+            _calls.Add(calls);
             foreach (var endpoint in stack.LocalEndPoints)
                 _logger.LogInformation("SIP profile {Profile} listening on {Transport} {EndPoint} (realm {Realm})",
                     profile.Name, endpoint.Transport, endpoint.EndPoint, stackOptions.Registrar.Realm);
@@ -100,6 +121,10 @@ public sealed class SipHostedService(
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        // Calls first: their BYEs still need the sockets.
+        foreach (var calls in _calls) calls.Dispose();
+        await Task.WhenAny(Task.WhenAll(_calls.SelectMany(c => c.ActiveCalls).Select(c => c.Ended)), Task.Delay(TimeSpan.FromSeconds(2), time));
+        _calls.Clear();
         foreach (var stack in _stacks) await stack.DisposeAsync();
         _stacks.Clear();
     }

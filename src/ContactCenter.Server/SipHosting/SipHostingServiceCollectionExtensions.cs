@@ -1,17 +1,25 @@
 using ContactCenter.Events;
 using ContactCenter.Events.InProcess;
+using ContactCenter.Server.Storage;
+using ContactCenter.Telephony.Cdr;
 using ContactCenter.Sip.Usages.Registrar;
 
 namespace ContactCenter.Server.SipHosting;
 
 public static class SipHostingServiceCollectionExtensions
 {
-    /// <summary>Registers the SIP stacks (one per profile) and the shared location service. Call after AddSipDirectory.</summary>
+    /// <summary>
+    /// Registers the SIP stacks (one per profile) with their call engines, the shared location service, the media
+    /// engine and the CDR store. Call after AddSipDirectory and AddContactCenterStorage.
+    /// </summary>
     public static IServiceCollection AddSipStack(this IServiceCollection services)
     {
         services.AddSingleton<IEventBus>(sp => new InProcessEventBus(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new LocationService(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(1)));
         services.AddSingleton<RegistrationEventBridge>();
+        services.AddSingleton<MediaEngineHost>();
+        services.AddSingleton<IMigrationSource, CdrMigrationSource>();
+        services.AddSingleton(sp => new CdrStore(sp.GetRequiredService<ContactCenter.Storage.IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SipHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipHostedService>());
         return services;

@@ -4,6 +4,8 @@ using ContactCenter.Server.SipHosting;
 using ContactCenter.Server.Tests.Support;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Usages.Registrar;
+using ContactCenter.Telephony.Calls;
+using ContactCenter.Telephony.Cdr;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Server.Tests.SipPeers;
@@ -42,6 +44,8 @@ public sealed class RunningSipServer : IAsyncDisposable
         Tcp = endpoints.Single(e => e.Transport == SipTransportKind.Tcp).EndPoint;
         Location = _factory.Services.GetRequiredService<LocationService>();
         Bus = _factory.Services.GetRequiredService<IEventBus>();
+        Calls = sip.CallEngines.Single();
+        Cdr = _factory.Services.GetRequiredService<CdrStore>();
         Logs = _factory.Logs;
     }
 
@@ -49,6 +53,8 @@ public sealed class RunningSipServer : IAsyncDisposable
     public IPEndPoint Tcp { get; }
     public LocationService Location { get; }
     public IEventBus Bus { get; }
+    public CallEngine Calls { get; }
+    public CdrStore Cdr { get; }
     public CapturingLoggerProvider Logs { get; }
     public string WorkDirectory => _root.Path;
 

@@ -8,14 +8,32 @@ namespace ContactCenter.Sip.Usages.Core;
 
 /// <summary>
 /// The UAS core (RFC 3261 §8.2): every new server transaction passes the common checks, then goes to the usage for its
-/// method. Registration and OPTIONS live here now; INVITE sessions arrive with the call engine.
+/// method. Registration and OPTIONS live here; INVITE sessions go to the <see cref="ISipSessionUsage"/> when one is
+/// attached (<see cref="AttachSessions"/>), and are 501 otherwise.
 /// </summary>
 public sealed class SipServerCore(UasCapabilities capabilities, RegistrarUsage registrar, ISipLog log, TimeProvider time)
     : ISipTransactionUser
 {
     private readonly RateLimitedLog _log = new(log, time);
+    private UasCapabilities _capabilities = capabilities;
+    private volatile ISipSessionUsage? _sessions;
 
-    public UasCapabilities Capabilities => capabilities;
+    /// <summary>What is advertised and enforced: the configured capabilities plus the session usage's methods.</summary>
+    public UasCapabilities Capabilities => _capabilities;
+
+    public ISipSessionUsage? Sessions => _sessions;
+
+    /// <summary>
+    /// Attaches the session usage (once, before the stack starts receiving): its methods join Allow and stop being 501.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A session usage is already attached.</exception>
+    public void AttachSessions(ISipSessionUsage sessions)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        if (_sessions != null) throw new InvalidOperationException("A session usage is already attached.");
+        _capabilities = _capabilities with { Methods = [.. _capabilities.Methods.Union(sessions.Methods)] };
+        _sessions = sessions;
+    }
 
     public void OnRequest(ServerTransaction transaction)
     {
@@ -33,7 +51,7 @@ public sealed class SipServerCore(UasCapabilities capabilities, RegistrarUsage r
                 HandleCancel(transaction);
                 return;
             }
-            var rejection = UasRequestPolicy.Check(request, capabilities);
+            var rejection = UasRequestPolicy.Check(request, _capabilities);
             if (rejection != null)
             {
                 Reject(transaction, rejection);
@@ -50,7 +68,10 @@ public sealed class SipServerCore(UasCapabilities capabilities, RegistrarUsage r
                     transaction.SendResponse(OptionsResponse(transaction));
                     break;
                 default:
-                    Reject(transaction, new UasRejection(501, "Not Implemented", "Allow", capabilities.AllowHeader));
+                    if (_sessions is { } sessions && sessions.Methods.Contains(request.Method))
+                        sessions.OnRequest(transaction);
+                    else
+                        Reject(transaction, new UasRejection(501, "Not Implemented", "Allow", _capabilities.AllowHeader));
                     break;
             }
         }
@@ -64,9 +85,9 @@ public sealed class SipServerCore(UasCapabilities capabilities, RegistrarUsage r
 
     /// <summary>
     /// CANCEL (RFC 3261 §9.2): 200 when it matches a pending INVITE, which then ends with 487; 481 otherwise. No INVITE
-    /// usage exists yet, so an INVITE is never pending: every CANCEL gets 481 until the call engine arrives.
+    /// usage attached, an INVITE is never pending; with one, the usage ends the INVITE (and what it started for it).
     /// </summary>
-    private static void HandleCancel(ServerTransaction transaction)
+    private void HandleCancel(ServerTransaction transaction)
     {
         var target = transaction.CancelledTransaction;
         if (target == null)
@@ -75,7 +96,8 @@ public sealed class SipServerCore(UasCapabilities capabilities, RegistrarUsage r
             return;
         }
         transaction.SendResponse(200, "OK");
-        target.SendResponse(487, "Request Terminated");
+        if (_sessions is { } sessions) sessions.OnCancel(target);
+        else target.SendResponse(487, "Request Terminated");
     }
 
     private static void Reject(ServerTransaction transaction, UasRejection rejection)
@@ -87,11 +109,11 @@ public sealed class SipServerCore(UasCapabilities capabilities, RegistrarUsage r
 
     private byte[] OptionsResponse(ServerTransaction transaction) =>
         SipResponseFactory.Create(transaction.Request, 200, "OK", Tag(transaction))
-            .Header(HeaderId.Allow, capabilities.AllowHeader)
-            .Header(HeaderId.Accept, capabilities.AcceptHeader)
+            .Header(HeaderId.Allow, _capabilities.AllowHeader)
+            .Header(HeaderId.Accept, _capabilities.AcceptHeader)
             .Header(HeaderId.AcceptEncoding, "identity")
             .Header(HeaderId.AcceptLanguage, "en")
-            .Header(HeaderId.Supported, capabilities.SupportedHeader)
+            .Header(HeaderId.Supported, _capabilities.SupportedHeader)
             .Finish();
 
     private static byte[] Tag(ServerTransaction transaction) =>
@@ -99,11 +121,17 @@ public sealed class SipServerCore(UasCapabilities capabilities, RegistrarUsage r
 
     public void OnStrayAck(SipMessage ack)
     {
-        // No INVITE usage yet: an ACK without a transaction has nothing to confirm (RFC 3261 §17.2.3 leaves it to the core).
+        // Without a session usage an ACK without a transaction has nothing to confirm (RFC 3261 §17.2.3 leaves it to the core).
+        _sessions?.OnAck(ack);
     }
 
     public void OnStrayResponse(SipMessage response)
     {
+        if (_sessions is { } sessions)
+        {
+            sessions.OnStrayResponse(response);
+            return;
+        }
         _log.Write(SipLogLevel.Debug, "sip.core", () => $"Response {response.StatusCode} matches no transaction; discarded");
     }
 }

@@ -1,0 +1,14 @@
+namespace ContactCenter.Telephony.Calls;
+
+/// <summary>Settings of the call engine (B2BUA).</summary>
+public sealed record CallEngineOptions
+{
+    /// <summary>How long the callee may ring before the caller gets 480 and the callee a CANCEL.</summary>
+    public TimeSpan NoAnswerTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Calls held at once; past it a new INVITE gets 503 (each call holds two RTP port pairs).</summary>
+    public int MaxCalls { get; init; } = 10_000;
+
+    /// <summary>Work items queued on one call before further signalling for it is dropped (the peer retransmits).</summary>
+    public int QueueCapacity { get; init; } = 256;
+}

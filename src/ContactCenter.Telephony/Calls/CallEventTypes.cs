@@ -1,0 +1,13 @@
+namespace ContactCenter.Telephony.Calls;
+
+/// <summary>
+/// Event types the call engine publishes on the event bus (subject: the call id). Payload: <see cref="CallEventPayload"/>;
+/// call.ended also carries the CDR.
+/// </summary>
+public static class CallEventTypes
+{
+    public const string Created = "call.created";
+    public const string Ringing = "call.ringing";
+    public const string Answered = "call.answered";
+    public const string Ended = "call.ended";
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Threading.Channels;
+using ContactCenter.Media.Endpoints;
+using ContactCenter.Media.Ports;
+using ContactCenter.Media.Sessions;
+using ContactCenter.Media.Timing;
+using ContactCenter.Sip;
+using ContactCenter.Sip.Auth;
+using ContactCenter.Sip.Diagnostics;
+using ContactCenter.Sip.Messages;
+using ContactCenter.Sip.Transport;
+using ContactCenter.Sip.Usages.Registrar;
+using ContactCenter.Telephony.Calls;
+
+namespace ContactCenter.Telephony.Tests.Calls;
+
+/// <summary>
+/// A SIP stack on loopback with the call engine attached and a media engine on loopback; extensions 2001–2003
+/// (password "pw-&lt;n&gt;"); 2001 and 2002 as hand-driven phones. No CDR store or bus: ended calls are collected.
+/// </summary>
+internal sealed class CallEngineHarness : IAsyncDisposable
+{
+    public const string Realm = "calls.test";
+    private static readonly string[] Extensions = ["2001", "2002", "2003"];
+
+    private readonly LocationService _location = new(TimeProvider.System, TimeSpan.FromSeconds(1));
+    private readonly MediaEngine _media;
+    private readonly MediaClock _clock = new();
+    private readonly SipStack _stack;
+
+    public CallEngineHarness(TimeSpan? noAnswer = null, TimeSpan? mediaInactivity = null)
+    {
+        var credentials = new InMemorySipCredentialStore();
+        foreach (var number in Extensions) credentials.Set(number, Realm, "pw-" + number);
+        _stack = new SipStack(new SipStackOptions
+        {
+            Transport = new SipTransportOptions { Listen = [new SipListenEndpoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, 0))] },
+            Registrar = new RegistrarOptions { Realm = Realm },
+        }, credentials, _location, NullSipLog.Instance, TimeProvider.System);
+        _media = new MediaEngine(new MediaEngineOptions
+        {
+            Ports = new RtpPortAllocatorOptions { BindAddress = IPAddress.Loopback, MinPort = 42000, MaxPort = 42999 },
+            Endpoint = new RtpEndpointOptions { InactivityTimeout = mediaInactivity ?? TimeSpan.FromSeconds(30) },
+        });
+        _clock.Register(_media);
+        _clock.Start();
+        Engine = new CallEngine(_stack.Transactions, _stack.Transport, _location, _media, Extensions.Contains,
+            new CallEngineOptions { NoAnswerTimeout = noAnswer ?? TimeSpan.FromSeconds(60) }, null, null, NullSipLog.Instance, TimeProvider.System);
+        Engine.CallEnded += call => Ended.Writer.TryWrite(call);
+        _stack.Core.AttachSessions(Engine);
+        _stack.Start();
+        Server = _stack.LocalEndPoints[0].EndPoint;
+        Caller = new RawSipPeer("2001", Server);
+        Callee = new RawSipPeer("2002", Server);
+    }
+
+    public CallEngine Engine { get; }
+    public IPEndPoint Server { get; }
+    public RawSipPeer Caller { get; }
+    public RawSipPeer Callee { get; }
+    public Channel<Call> Ended { get; } = Channel.CreateUnbounded<Call>();
+    public int MediaLegs => _media.ActiveLegs;
+
+    public async Task<Call> NextEndedAsync() => await Ended.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+
+    /// <summary>An INVITE from the caller to <paramref name="number"/>; <paramref name="sdp"/> false sends no offer.</summary>
+    public string Invite(string number, string callId, string branch, bool sdp = true, string method = "INVITE")
+    {
+        var body = sdp && method == "INVITE" ? Caller.Sdp : "";
+        return $"{method} sip:{number}@{Server} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:{Caller.Port};rport;branch={branch}\r\n" +
+               $"Max-Forwards: 70\r\nFrom: <sip:{Caller.User}@{Server}>;tag=caller1\r\nTo: <sip:{number}@{Server}>\r\nCall-ID: {callId}\r\n" +
+               $"CSeq: 1 {method}\r\nContact: {Caller.Contact}\r\n" + (body.Length > 0 ? "Content-Type: application/sdp\r\n" : "") +
+               $"Content-Length: {body.Length}\r\n\r\n{body}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Engine.Dispose();
+        Caller.Dispose();
+        Callee.Dispose();
+        await _stack.DisposeAsync();
+        _clock.Dispose();
+        _media.Dispose();
+        _location.Dispose();
+    }
+}
