@@ -1,27 +1,22 @@
 using System.Net;
 using ContactCenter.Media.Ports;
 using ContactCenter.Media.Sessions;
-using ContactCenter.Media.Timing;
 using ContactCenter.Server.SipDirectory;
 
 namespace ContactCenter.Server.SipHosting;
 
 /// <summary>
-/// The host's one media engine and the clock that ticks it (RTCP, DTMF, players, transcoding bridges).
+/// The host's one media engine, ticked by its own media clock (RTCP, DTMF, players, mixers, recordings), recording
+/// under the recordings directory (files a crash left half-written are repaired when the engine starts).
 /// Settings: <c>ContactCenter:Media:RtpPortMin</c>/<c>RtpPortMax</c> (default 20000–29999),
 /// <c>ContactCenter:Media:AdvertisedAddress</c> (the address put in SDP; default: the first profile's listen address,
 /// or 127.0.0.1 when that is a wildcard — set it on any real deployment) and <c>ContactCenter:Media:BindAddress</c>
 /// (default: the advertised address).
 /// </summary>
-/// <remarks>
-/// INTEGRATION NOTE: the clock is driven here, kept apart so that the media clock integration in MediaEngine can
-/// replace this class without touching the call engine.
-/// </remarks>
 public sealed class MediaEngineHost : IDisposable
 {
-    private readonly MediaClock _clock;
-
-    public MediaEngineHost(IConfiguration configuration, SipProfileCatalog catalog, TimeProvider time, ILogger<MediaEngineHost> logger)
+    public MediaEngineHost(IConfiguration configuration, SipProfileCatalog catalog, ContactCenter.Server.Configuration.ContactCenterPaths paths,
+        TimeProvider time, ILogger<MediaEngineHost> logger)
     {
         var section = configuration.GetSection("ContactCenter:Media");
         int min = section.GetValue("RtpPortMin", 20000);
@@ -32,10 +27,12 @@ public sealed class MediaEngineHost : IDisposable
         {
             Ports = new RtpPortAllocatorOptions { BindAddress = bind, MinPort = min, MaxPort = max },
             AdvertisedAddress = advertised,
+            RecordingDirectory = paths.RecordingsDirectory,
         }, time);
-        _clock = new MediaClock(null, time);
-        _clock.Register(Engine);
-        _clock.Start();
+        Engine.Start();
+        if (Engine.StartupRepair is { } repair && repair.Repaired + repair.Skipped + repair.Failed > 0)
+            logger.LogWarning("Recordings left by an earlier run: {Repaired} repaired, {Skipped} skipped, {Failed} failed",
+                repair.Repaired, repair.Skipped, repair.Failed);
         logger.LogInformation("Media engine: RTP ports {Min}-{Max} on {Bind}, advertised as {Advertised}", min, max, bind, advertised);
     }
 
@@ -54,9 +51,5 @@ public sealed class MediaEngineHost : IDisposable
         return IPAddress.Loopback;
     }
 
-    public void Dispose()
-    {
-        _clock.Dispose();
-        Engine.Dispose();
-    }
+    public void Dispose() => Engine.Dispose();
 }
