@@ -27,10 +27,15 @@ public sealed partial class Call
         _engine.Cdr?.Begin(Id, CallDirection.Internal, Caller, Callee, StartedAt);
         Publish(CallEventTypes.Created);
 
-        // Slice: the caller is trusted by its From user when it is a known extension; digest (407) comes next.
+        // The caller is known by its From user and must call from where it registered; Digest on INVITE (407) comes next.
         if (Caller.Length == 0 || !_engine.IsExtension(Caller))
         {
             RejectCaller(403, "Forbidden", HangupSide.System);
+            return;
+        }
+        if (_engine.Options.RequireRegisteredCaller && !IsFromRegisteredSource(request))
+        {
+            RejectCaller(403, "Caller Not Registered From This Address", HangupSide.System);
             return;
         }
         if (Callee.Length == 0 || !_engine.IsExtension(Callee))
@@ -254,5 +259,22 @@ public sealed partial class Call
         {
             _engine.Log.Write(Sip.Diagnostics.SipLogLevel.Error, "calls", () => $"Call {Id}: publishing {type} failed", ex);
         }
+    }
+
+    /// <summary>Whether the INVITE came from where one of the caller's bindings registered.</summary>
+    private bool IsFromRegisteredSource(SipMessage request)
+    {
+        var source = request.Source;
+        if (source == null) return false;
+        foreach (var binding in _engine.Location.Lookup(Caller))
+        {
+            var registered = binding.Source;
+            if (registered.Transport != source.Transport || !registered.RemoteEndPoint.Address.Equals(source.RemoteEndPoint.Address)) continue;
+            // UDP: the same socket (address and port). TCP cannot be address-spoofed, and phones may open a new
+            // connection per transaction, so the address suffices there.
+            if (source.Transport != SipTransportKind.Udp || registered.RemoteEndPoint.Port == source.RemoteEndPoint.Port)
+                return true;
+        }
+        return false;
     }
 }

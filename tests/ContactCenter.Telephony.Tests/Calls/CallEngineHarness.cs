@@ -28,7 +28,7 @@ internal sealed class CallEngineHarness : IAsyncDisposable
     private readonly MediaClock _clock = new();
     private readonly SipStack _stack;
 
-    public CallEngineHarness(TimeSpan? noAnswer = null, TimeSpan? mediaInactivity = null)
+    public CallEngineHarness(TimeSpan? noAnswer = null, TimeSpan? mediaInactivity = null, bool requireRegisteredCaller = false)
     {
         var credentials = new InMemorySipCredentialStore();
         foreach (var number in Extensions) credentials.Set(number, Realm, "pw-" + number);
@@ -45,7 +45,7 @@ internal sealed class CallEngineHarness : IAsyncDisposable
         _clock.Register(_media);
         _clock.Start();
         Engine = new CallEngine(_stack.Transactions, _stack.Transport, _location, _media, Extensions.Contains,
-            new CallEngineOptions { NoAnswerTimeout = noAnswer ?? TimeSpan.FromSeconds(60) }, null, null, NullSipLog.Instance, TimeProvider.System);
+            new CallEngineOptions { NoAnswerTimeout = noAnswer ?? TimeSpan.FromSeconds(60), RequireRegisteredCaller = requireRegisteredCaller }, null, null, NullSipLog.Instance, TimeProvider.System);
         Engine.CallEnded += call => Ended.Writer.TryWrite(call);
         _stack.Core.AttachSessions(Engine);
         _stack.Start();

@@ -24,6 +24,27 @@ public sealed class CallEngineTests
     }
 
     [Fact]
+    public async Task A_caller_claiming_an_extension_from_where_it_is_not_registered_is_403()
+    {
+        await using var h = new CallEngineHarness(requireRegisteredCaller: true);
+        await h.Callee.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+
+        // From says 2001, but 2001 never registered: anyone could write that header.
+        await h.Caller.SendAsync(h.Invite("2002", "spoof1", Branch()));
+        var refused = await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "spoof1");
+        Assert.Equal(403, refused.StatusCode);
+        Assert.Equal("Caller Not Registered From This Address", System.Text.Encoding.ASCII.GetString(refused.ReasonPhrase.Span));
+
+        // Once 2001 registers from this socket, its call goes through to the callee.
+        await h.Caller.RegisterAsync("pw-2001", CallEngineHarness.Realm);
+        await h.Caller.SendAsync(h.Invite("2002", "legit1", Branch()));
+        var invite = await h.Callee.ReceiveRequestAsync(SipMethod.Invite);
+        await h.Callee.SendAsync(h.Callee.Response(invite, 486, "Busy Here", "callee1"));
+        var busy = await h.Caller.ReceiveAsync(m => m.IsResponse && m.StatusCode >= 200 && m.CallIdString == "legit1");
+        Assert.Equal(486, busy.StatusCode);
+    }
+
+    [Fact]
     public async Task Unknown_number_is_404_unregistered_is_480_and_no_offer_is_488()
     {
         await using var h = new CallEngineHarness();
