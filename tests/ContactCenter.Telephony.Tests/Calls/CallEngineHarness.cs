@@ -25,7 +25,6 @@ internal sealed class CallEngineHarness : IAsyncDisposable
 
     private readonly LocationService _location = new(TimeProvider.System, TimeSpan.FromSeconds(1));
     private readonly MediaEngine _media;
-    private readonly MediaClock _clock = new();
     private readonly SipStack _stack;
 
     public CallEngineHarness(TimeSpan? noAnswer = null, TimeSpan? mediaInactivity = null, bool requireRegisteredCaller = false)
@@ -42,8 +41,7 @@ internal sealed class CallEngineHarness : IAsyncDisposable
             Ports = new RtpPortAllocatorOptions { BindAddress = IPAddress.Loopback, MinPort = 42000, MaxPort = 42999 },
             Endpoint = new RtpEndpointOptions { InactivityTimeout = mediaInactivity ?? TimeSpan.FromSeconds(30) },
         });
-        _clock.Register(_media);
-        _clock.Start();
+        _media.Start(); // the engine ticks on its own media clock
         Engine = new CallEngine(_stack.Transactions, _stack.Transport, _location, _media, Extensions.Contains,
             new CallEngineOptions { NoAnswerTimeout = noAnswer ?? TimeSpan.FromSeconds(60), RequireRegisteredCaller = requireRegisteredCaller }, null, null, NullSipLog.Instance, TimeProvider.System);
         Engine.CallEnded += call => Ended.Writer.TryWrite(call);
@@ -79,7 +77,6 @@ internal sealed class CallEngineHarness : IAsyncDisposable
         Caller.Dispose();
         Callee.Dispose();
         await _stack.DisposeAsync();
-        _clock.Dispose();
         _media.Dispose();
         _location.Dispose();
     }
