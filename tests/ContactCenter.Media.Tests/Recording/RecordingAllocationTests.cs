@@ -17,21 +17,11 @@ public sealed class RecordingAllocationTests
         short[] wide = Signals.Tone(700, 16000, 320);
         Tick(session, narrow, wide, 0);
 
-        // Three rounds of steady ticks: an allocation per tick shows in every round, while a one-time event of the
-        // runtime (seen on a loaded machine: a few KB once, e.g. the writer's wake-up inflating a lock) shows in one
-        // at most. The quietest round must allocate nothing.
-        const int RoundTicks = 600;
-        long quietest = long.MaxValue;
         long tick = 1;
-        for (int round = 0; round < 3; round++)
+        long quietest = AllocationProbe.QuietestRound(() =>
         {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < RoundTicks; i++, tick++)
-            {
-                Tick(session, narrow, wide, tick);
-            }
-            quietest = Math.Min(quietest, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
+            for (int i = 0; i < 600; i++, tick++) Tick(session, narrow, wide, tick);
+        });
 
         RecordingMetadata metadata = await RecordingFixture.StopAsync(session);
         Assert.Equal(0, quietest);
