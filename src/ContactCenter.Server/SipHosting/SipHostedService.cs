@@ -28,6 +28,7 @@ public sealed class SipHostedService(
     RegistrationEventBridge registrationEvents,
     MediaEngineHost media,
     CdrStore cdr,
+    ContactCenter.Telephony.Routing.RoutingTable routing,
     IEventBus bus,
     IConfiguration configuration,
     ILoggerFactory loggers,
@@ -61,7 +62,15 @@ public sealed class SipHostedService(
             var stackOptions = BuildOptions(profile, sip);
             var stack = new SipStack(stackOptions, credentials, location, log, time);
             var calls = new CallEngine(stack.Transactions, stack.Transport, location, media.Engine,
-                number => directory.TryGetExtension(number, out _), callOptions, cdr, bus, log, time);
+                number => directory.TryGetExtension(number, out _), callOptions, cdr, bus, log, time)
+            {
+                Routing = routing,
+                Profile = profile.Name,
+                // Extensions answer a 407 with the same credentials they register with; trunks are known by address.
+                Authentication = configuration.GetValue("ContactCenter:Calls:AuthenticateInvites", true)
+                    ? new InviteAuthentication(stack.Authenticator, stackOptions.Registrar.Realm)
+                    : null,
+            };
             stack.Core.AttachSessions(calls);
             try
             {

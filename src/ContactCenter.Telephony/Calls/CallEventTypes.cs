@@ -9,5 +9,12 @@ public static class CallEventTypes
     public const string Created = "call.created";
     public const string Ringing = "call.ringing";
     public const string Answered = "call.answered";
+    public const string Held = "call.held";
+    public const string Retrieved = "call.retrieved";
+    public const string Transferred = "call.transferred";
+    public const string Dtmf = "call.dtmf";
     public const string Ended = "call.ended";
+
+    /// <summary>Every type above, for catalogs and subscription validation.</summary>
+    public static IReadOnlyList<string> All { get; } = [Created, Ringing, Answered, Held, Retrieved, Transferred, Dtmf, Ended];
 }
