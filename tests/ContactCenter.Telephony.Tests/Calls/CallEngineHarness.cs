@@ -1,5 +1,7 @@
 using System.Net;
 using System.Threading.Channels;
+using ContactCenter.Events;
+using ContactCenter.Events.InProcess;
 using ContactCenter.Media.Endpoints;
 using ContactCenter.Media.Ports;
 using ContactCenter.Media.Sessions;
@@ -16,7 +18,8 @@ namespace ContactCenter.Telephony.Tests.Calls;
 
 /// <summary>
 /// A SIP stack on loopback with the call engine attached and a media engine on loopback; extensions 2001–2003
-/// (password "pw-&lt;n&gt;"); 2001 and 2002 as hand-driven phones. No CDR store or bus: ended calls are collected.
+/// (password "pw-&lt;n&gt;"); 2001, 2002 and 2003 as hand-driven phones. No CDR store: ended calls are collected; call
+/// events go to an in-process bus (<see cref="Events"/> reads them).
 /// </summary>
 internal sealed class CallEngineHarness : IAsyncDisposable
 {
@@ -43,19 +46,38 @@ internal sealed class CallEngineHarness : IAsyncDisposable
         });
         _media.Start(); // the engine ticks on its own media clock
         Engine = new CallEngine(_stack.Transactions, _stack.Transport, _location, _media, Extensions.Contains,
-            new CallEngineOptions { NoAnswerTimeout = noAnswer ?? TimeSpan.FromSeconds(60), RequireRegisteredCaller = requireRegisteredCaller }, null, null, NullSipLog.Instance, TimeProvider.System);
+            new CallEngineOptions { NoAnswerTimeout = noAnswer ?? TimeSpan.FromSeconds(60), RequireRegisteredCaller = requireRegisteredCaller }, null, Bus, NullSipLog.Instance, TimeProvider.System);
+        Events = Bus.Subscribe(EventFilter.All);
         Engine.CallEnded += call => Ended.Writer.TryWrite(call);
         _stack.Core.AttachSessions(Engine);
         _stack.Start();
         Server = _stack.LocalEndPoints[0].EndPoint;
         Caller = new RawSipPeer("2001", Server);
         Callee = new RawSipPeer("2002", Server);
+        Third = new RawSipPeer("2003", Server);
     }
 
     public CallEngine Engine { get; }
     public IPEndPoint Server { get; }
     public RawSipPeer Caller { get; }
     public RawSipPeer Callee { get; }
+
+    /// <summary>Extension 2003: a transfer target or the far end of a consult call.</summary>
+    public RawSipPeer Third { get; }
+
+    public InProcessEventBus Bus { get; } = new(TimeProvider.System);
+
+    /// <summary>Every event the engine published since the harness started.</summary>
+    public IEventSubscription Events { get; }
+
+    /// <summary>The next event of <paramref name="type"/> (earlier events of other types are skipped).</summary>
+    public async Task<EventEnvelope> NextEventAsync(string type)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await foreach (var envelope in Events.ReadAllAsync(cts.Token))
+            if (envelope.Type == type) return envelope;
+        throw new InvalidOperationException("event stream ended");
+    }
     public Channel<Call> Ended { get; } = Channel.CreateUnbounded<Call>();
     public int MediaLegs => _media.ActiveLegs;
 
@@ -76,6 +98,8 @@ internal sealed class CallEngineHarness : IAsyncDisposable
         Engine.Dispose();
         Caller.Dispose();
         Callee.Dispose();
+        Third.Dispose();
+        await Events.DisposeAsync();
         await _stack.DisposeAsync();
         _media.Dispose();
         _location.Dispose();
