@@ -110,6 +110,16 @@ internal sealed class PhoneDialog
         await Peer.SendAsync(Peer.Response(bye, 200, "OK", LocalTag));
     }
 
+    /// <summary>A re-INVITE with <paramref name="sdp"/>, its final response, and the ACK for a 2xx.</summary>
+    public async Task<SipMessage> ReInviteAsync(string sdp)
+    {
+        await SendAsync("INVITE", body: sdp);
+        int cseq = _cseq;
+        var final = await Peer.ReceiveAsync(m => m.IsResponse && m.StatusCode >= 200 && m.CSeqMethod == SipMethod.Invite && m.CSeq == cseq && m.CallIdString == CallId);
+        if (final.StatusCode < 300) await Peer.SendAsync(Request("ACK", cseq: cseq));
+        return final;
+    }
+
     /// <summary>Hangs up: BYE, and its 200.</summary>
     public async Task ByeAsync()
     {
