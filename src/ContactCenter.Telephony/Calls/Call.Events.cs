@@ -7,8 +7,8 @@ namespace ContactCenter.Telephony.Calls;
 /// <summary>call.* events on the bus. A failing bus never breaks a call: the failure is logged.</summary>
 public sealed partial class Call
 {
-    private void Publish(string type, string? party = null, string? by = null, CallDetailRecord? cdr = null) =>
-        Publish(type, Payload(cdr) with { Party = party, By = by });
+    private void Publish(string type, string? party = null, string? by = null, CallDetailRecord? cdr = null, string? recordingId = null) =>
+        Publish(type, Payload(cdr) with { Party = party, By = by, RecordingId = recordingId });
 
     private void PublishDtmf(CallLeg leg, char digit, int durationMs, string source) =>
         Publish(CallEventTypes.Dtmf, Payload(null) with { Party = leg.Party, Digit = digit.ToString(), DurationMs = durationMs, Source = source });

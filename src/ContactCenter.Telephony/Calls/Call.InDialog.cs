@@ -17,9 +17,13 @@ public sealed partial class Call
     internal void OnStrayResponse(SipMessage response)
     {
         if (response.CSeqMethod != SipMethod.Invite || response.StatusCode is < 200 or >= 300) return;
-        if (!_legsByCallId.TryGetValue(response.CallIdString, out var leg) || leg is not OutboundLeg outbound) return;
-        if (outbound.IsOurRetransmission(response)) outbound.ResendAck(response);
-        else outbound.AckAndBye(response);
+        if (!_legsByCallId.TryGetValue(response.CallIdString, out var leg)) return;
+        if (leg.Dialog is { } dialog && response.ToTag.Span.SequenceEqual(Encoding.UTF8.GetBytes(dialog.RemoteTag)))
+        {
+            // Our ACK was lost (initial INVITE or a re-INVITE of ours): the same ACK again.
+            if (dialog.State != SipDialogState.Terminated) Engine.Transport.Send(dialog.CreateAck(response.CSeq), leg.Destination);
+        }
+        else if (leg is OutboundLeg outbound) outbound.AckAndBye(response);
     }
 
     internal void OnAck(SipMessage ack)

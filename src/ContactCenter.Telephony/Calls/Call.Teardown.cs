@@ -23,6 +23,7 @@ public sealed partial class Call
         _noAnswerTimer?.Dispose();
         _dialing?.Cancel();
         _transferDial?.Cancel();
+        StopRecording();
         var legs = new List<LegDetailRecord>();
         var seenMedia = new HashSet<MediaLeg>(_handedOverMedia); // moved to another call with their leg: not ours to dispose
         TimeSpan hold = TimeSpan.Zero;
@@ -58,6 +59,7 @@ public sealed partial class Call
             HangupCode = code,
             HangupReason = reason,
             HangupSide = side,
+            RecordingIds = _recordingIds.ToArray(),
             Legs = legs,
         };
         try

@@ -27,6 +27,7 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
 
     private readonly ConcurrentDictionary<string, Call> _byCallId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Call, byte> _calls = new();
+    private readonly ConcurrentDictionary<string, Call> _byId = new(StringComparer.Ordinal);
     private int _disposed;
 
     public CallEngine(SipTransactionLayer transactions, ISipSender transport, LocationService location, MediaEngine media,
@@ -53,8 +54,15 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
     /// <summary>Digest for INVITEs from extensions; null falls back to <see cref="CallEngineOptions.RequireRegisteredCaller"/>.</summary>
     public InviteAuthentication? Authentication { get; init; }
 
+    /// <summary>Where recording metadata is stored; null keeps only the files.</summary>
+    public Recordings.RecordingStore? Recordings { get; init; }
+
     public IReadOnlyList<SipMethod> Methods { get; } =
         [SipMethod.Invite, SipMethod.Bye, SipMethod.Update, SipMethod.Info, SipMethod.Refer, SipMethod.Notify];
+
+    public IReadOnlyList<string> ContentTypes { get; } = ["application/dtmf-relay", "application/dtmf", "message/sipfrag"];
+
+    public IReadOnlyList<string> Extensions { get; } = ["replaces"];
 
     /// <summary>Calls not ended yet.</summary>
     public IReadOnlyCollection<Call> ActiveCalls => _calls.Keys.Where(c => c.State != CallState.Ended).ToArray();
@@ -135,6 +143,7 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
             return;
         }
         _calls.TryAdd(call, 0);
+        _byId[call.Id] = call;
         call.Start(transaction, trunk);
     }
 
@@ -171,7 +180,31 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
     public bool TryFindCall(string sipCallId, [MaybeNullWhen(false)] out Call call) => _byCallId.TryGetValue(sipCallId, out call);
 
     /// <summary>A call by our id (CDR/event id).</summary>
-    public Call? FindCall(string id) => _calls.Keys.FirstOrDefault(c => c.Id == id);
+    public Call? FindCall(string id) => _byId.TryGetValue(id, out var call) ? call : null;
+
+    // Engine commands (ACD, CTI). Each runs on the call's queue; an unknown or ended call gives call_not_found.
+
+    public Task<CallCommandResult> HangUpAsync(string callId) => Run(callId, c => c.HangUpCommand());
+
+    public Task<CallCommandResult> HoldAsync(string callId, string party) => Run(callId, c => c.HoldCommand(party));
+
+    public Task<CallCommandResult> RetrieveAsync(string callId, string party) => Run(callId, c => c.RetrieveCommand(party));
+
+    public Task<CallCommandResult> SendDtmfAsync(string callId, string party, string digits) => Run(callId, c => c.SendDtmfCommand(party, digits));
+
+    public Task<CallCommandResult> BlindTransferAsync(string callId, string party, string target) =>
+        Run(callId, c => c.BlindTransferCommand(party, target));
+
+    public Task<CallCommandResult> StartRecordingAsync(string callId) => Run(callId, c => c.StartRecordingCommand());
+
+    public Task<CallCommandResult> StopRecordingAsync(string callId) => Run(callId, c => c.StopRecordingCommand());
+
+    public Task<CallCommandResult> PauseRecordingAsync(string callId) => Run(callId, c => c.PauseRecordingCommand(pause: true));
+
+    public Task<CallCommandResult> ResumeRecordingAsync(string callId) => Run(callId, c => c.PauseRecordingCommand(pause: false));
+
+    private Task<CallCommandResult> Run(string callId, Func<Call, CallCommandResult> command) =>
+        FindCall(callId) is { } call ? call.RunAsync(() => command(call)) : Task.FromResult(CallCommandResult.CallNotFound);
 
     internal void Index(string sipCallId, Call call) => _byCallId[sipCallId] = call;
 
@@ -183,6 +216,7 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
     internal void Release(Call call)
     {
         _calls.TryRemove(call, out _);
+        _byId.TryRemove(call.Id, out _);
         _byCallId.TryRemove(new KeyValuePair<string, Call>(call.CallerCallId, call));
         foreach (var id in call.SipCallIds) _byCallId.TryRemove(new KeyValuePair<string, Call>(id, call));
     }

@@ -32,4 +32,7 @@ public sealed record CallEventPayload(string CallId, string Caller, string Calle
 
     /// <summary>Where a digit came from: "rtp" (RFC 4733 or in-band) or "info" (SIP INFO).</summary>
     public string? Source { get; init; }
+
+    /// <summary>The recording a call.recording_* event is about.</summary>
+    public string? RecordingId { get; init; }
 }
