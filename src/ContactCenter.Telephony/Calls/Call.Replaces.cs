@@ -87,7 +87,7 @@ public sealed partial class Call
         IndexLeg(target);
         NotifyReferProgress(transferor, 200, "OK", final: true);
         transferor.HangUp();
-        transferor.EndedAt = Engine.Time.GetUtcNow();
+        transferor.EndedAt ??= Engine.Time.GetUtcNow(); // its own BYE may have come first
         transferor.CloseHoldClock();
         if (ReferenceEquals(transferor, _a)) _a = target;
         else _b = target;
@@ -98,7 +98,7 @@ public sealed partial class Call
     private void OnAttendedFailed(CallLeg transferor, CallLeg transferee, int status, string reason)
     {
         _transferor = null;
-        if (State == CallState.Ended) return;
+        if (State == CallState.Ended || EndIfTransferorLeft(transferor, status, reason)) return;
         NotifyReferProgress(transferor, status, reason, final: true);
         if (!transferor.IsHeld) Rebridge(transferor, transferee);
     }

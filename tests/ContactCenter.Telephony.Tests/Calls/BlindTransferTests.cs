@@ -199,4 +199,45 @@ public sealed class BlindTransferTests
         Assert.Equal(HangupSide.Caller, ended.Record!.HangupSide);
         Assert.Equal(0, h.MediaLegs);
     }
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(486)]
+    public async Task A_transferor_that_hangs_up_right_after_the_202_leaves_the_transfer_to_complete_or_end_the_call(int targetAnswer)
+    {
+        await using var h = new CallEngineHarness();
+        await h.Callee.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+        await h.Third.RegisterAsync("pw-2003", CallEngineHarness.Realm);
+        var (caller, callee) = await PhoneDialog.ConnectAsync(h, h.Caller, h.Callee, "blind-bye-" + targetAnswer);
+        Assert.True(h.Engine.TryFindCall("blind-bye-" + targetAnswer, out var call));
+
+        Assert.Equal(202, (await callee.ReferAsync($"<sip:2003@{h.Server}>")).StatusCode);
+        Assert.Equal("SIP/2.0 100 Trying", (await callee.ReceiveReferNotifyAsync()).Sipfrag);
+        await callee.ByeAsync();
+        var invite = await h.Third.ReceiveRequestAsync(SipMethod.Invite);
+        await caller.BarrierAsync();
+        Assert.Equal(CallState.Talking, call.State); // the caller waits for the target, hearing music
+
+        if (targetAnswer == 200)
+        {
+            await h.Third.SendAsync(h.Third.Response(invite, 200, "OK", "target1", h.Third.Sdp));
+            Assert.Equal("2003", (await h.NextEventAsync(CallEventTypes.Transferred)).PayloadAs<CallEventPayload>().Party);
+            Assert.Same(call.CalleeMedia, call.CallerMedia!.BridgedPeer);
+            await caller.ByeAsync();
+            var bye = await h.Third.ReceiveAsync(m => m.IsRequest && m.Method == SipMethod.Bye && m.CallIdString == invite.CallIdString);
+            await h.Third.SendAsync(h.Third.Response(bye, 200, "OK", "target1"));
+            var record = (await h.NextEndedAsync()).Record!;
+            Assert.Equal(["caller:2001", "callee:2002", "transfer-target:2003"], record.Legs.Select(l => $"{l.Role}:{l.Party}"));
+        }
+        else
+        {
+            // Nobody can take the caller back: it is hung up rather than left bridged to the gone transferor.
+            await h.Third.SendAsync(h.Third.Response(invite, 486, "Busy Here", "target1"));
+            await caller.ReceiveByeAsync();
+            var record = (await h.NextEndedAsync()).Record!;
+            Assert.Equal(486, record.HangupCode);
+            Assert.Equal(HangupSide.Callee, record.HangupSide);
+            Assert.Equal(0, h.MediaLegs);
+        }
+    }
 }
