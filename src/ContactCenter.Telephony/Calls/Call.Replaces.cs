@@ -30,16 +30,21 @@ public sealed partial class Call
         NotifyReferProgress(transferor, 100, "Trying", final: false);
         _transferor = transferor;
         var transferee = PartnerOf(transferor)!;
-        consult.Post(() => consult.HandOverPartnerOf(replaces.CallId, this, transferor, transferee));
+        var party = transferor.Party;
+        consult.Post(() => consult.HandOverPartnerOf(replaces, party, this, transferor, transferee));
     }
 
-    /// <summary>On the consult call: give the partner of the referenced leg to <paramref name="receiver"/> and end.</summary>
-    private void HandOverPartnerOf(string legCallId, Call receiver, CallLeg transferor, CallLeg transferee)
+    /// <summary>
+    /// On the consult call: give the partner of the referenced leg to <paramref name="receiver"/> and end. The leg must be
+    /// the transferor's own (same party, and the dialog's tags as the transferor sees them: to-tag ours, from-tag its):
+    /// a Call-ID alone must not let a phone take over somebody else's call.
+    /// </summary>
+    private void HandOverPartnerOf(ReplacesTarget replaces, string transferorParty, Call receiver, CallLeg transferor, CallLeg transferee)
     {
-        if (State is not (CallState.Answered or CallState.Talking) || !_legsByCallId.TryGetValue(legCallId, out var leg)
-            || PartnerOf(leg) is not { } partner)
+        if (State is not (CallState.Answered or CallState.Talking) || !_legsByCallId.TryGetValue(replaces.CallId, out var leg)
+            || !Matches(leg, replaces) || leg.Party != transferorParty || PartnerOf(leg) is not { } partner)
         {
-            receiver.Post(() => receiver.OnAttendedFailed(transferor, transferee, 481, "Call Does Not Exist"));
+            receiver.Post(() => receiver.OnAttendedFailed(transferor, transferee, 481, "Call/Transaction Does Not Exist"));
             return;
         }
         Detach(partner);
@@ -48,11 +53,20 @@ public sealed partial class Call
         receiver.Post(() => receiver.AdoptTransferTarget(transferor, transferee, partner));
     }
 
+    /// <summary>A confirmed leg whose dialog is the one named: to-tag is our tag in it, from-tag the phone's (RFC 3891 §3).</summary>
+    private static bool Matches(CallLeg leg, ReplacesTarget replaces) =>
+        leg.Dialog is { State: SipDialogState.Confirmed } dialog && dialog.LocalTag == replaces.ToTag && dialog.RemoteTag == replaces.FromTag;
+
+    /// <summary>Media legs that moved to another call with their leg: this call must not dispose them when it ends.</summary>
+    private readonly HashSet<Media.Sessions.MediaLeg> _handedOverMedia = [];
+
     /// <summary>Takes a connected leg out of this call without hanging it up (it moves to another call).</summary>
     private void Detach(CallLeg leg)
     {
         leg.Media.Unbridge();
         leg.Media.StopPlaying();
+        // Losing forks of the dial that leg won share its media leg and stay here until their INVITEs are over.
+        _handedOverMedia.Add(leg.Media);
         _legs.Remove(leg);
         _legsByCallId.Remove(leg.SipCallId);
         if (ReferenceEquals(leg, _a)) _a = null;
@@ -69,10 +83,11 @@ public sealed partial class Call
             return;
         }
         target.MoveTo(this);
+        target.Role = "transfer-target";
         IndexLeg(target);
         NotifyReferProgress(transferor, 200, "OK", final: true);
         transferor.HangUp();
-        transferor.EndedAt = Engine.Time.GetUtcNow();
+        transferor.EndedAt ??= Engine.Time.GetUtcNow(); // its own BYE may have come first
         transferor.CloseHoldClock();
         if (ReferenceEquals(transferor, _a)) _a = target;
         else _b = target;
@@ -83,7 +98,7 @@ public sealed partial class Call
     private void OnAttendedFailed(CallLeg transferor, CallLeg transferee, int status, string reason)
     {
         _transferor = null;
-        if (State == CallState.Ended) return;
+        if (State == CallState.Ended || EndIfTransferorLeft(transferor, status, reason)) return;
         NotifyReferProgress(transferor, status, reason, final: true);
         if (!transferor.IsHeld) Rebridge(transferor, transferee);
     }
@@ -96,8 +111,7 @@ public sealed partial class Call
     {
         var request = invite.Request;
         if (State is not (CallState.Answered or CallState.Talking) || !_legsByCallId.TryGetValue(replaces.CallId, out var old)
-            || PartnerOf(old) is not { } partner || old.Dialog is not { State: SipDialogState.Confirmed } dialog
-            || dialog.LocalTag != replaces.ToTag || dialog.RemoteTag != replaces.FromTag)
+            || PartnerOf(old) is not { } partner || !Matches(old, replaces))
         {
             invite.SendResponse(481, "Call/Transaction Does Not Exist");
             return;
@@ -121,7 +135,7 @@ public sealed partial class Call
             return;
         }
         string party = request.TryGetHeader(HeaderId.From, out var from) && NameAddress.TryParse(from, out var address) ? address.Uri.UserString : "";
-        var leg = new InboundLeg(this, old.Role, party, invite, media.Leg) { Answer = negotiation.AnswerBytes(), Codec = negotiation.Media?.Codec.Name };
+        var leg = new InboundLeg(this, "transfer-target", party, invite, media.Leg) { Answer = negotiation.AnswerBytes(), Codec = negotiation.Media?.Codec.Name };
         IndexLeg(leg);
         if (!leg.Accept(() => OnAckTimeout(leg), out _))
         {

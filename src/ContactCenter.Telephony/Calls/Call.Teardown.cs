@@ -25,7 +25,7 @@ public sealed partial class Call
         _transferDial?.Cancel();
         StopRecording();
         var legs = new List<LegDetailRecord>();
-        var seenMedia = new HashSet<MediaLeg>();
+        var seenMedia = new HashSet<MediaLeg>(_handedOverMedia); // moved to another call with their leg: not ours to dispose
         TimeSpan hold = TimeSpan.Zero;
         foreach (var leg in _legs)
         {

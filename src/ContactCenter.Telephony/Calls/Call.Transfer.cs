@@ -3,6 +3,7 @@ using ContactCenter.Media.Sessions;
 using ContactCenter.Sip.Dialogs;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transactions;
+using ContactCenter.Telephony.Cdr;
 using ContactCenter.Telephony.Routing;
 
 namespace ContactCenter.Telephony.Calls;
@@ -117,7 +118,7 @@ public sealed partial class Call
         NotifyReferProgress(transferor, 200, "OK", final: true);
         // The transferor's part is over: it usually sends BYE itself after the final NOTIFY; ours crosses it harmlessly.
         transferor.HangUp();
-        transferor.EndedAt = Engine.Time.GetUtcNow();
+        transferor.EndedAt ??= Engine.Time.GetUtcNow(); // its own BYE may have come first
         transferor.CloseHoldClock();
         if (ReferenceEquals(transferor, _a)) _a = winner;
         else _b = winner;
@@ -133,9 +134,23 @@ public sealed partial class Call
         _transferor = null;
         targetMedia.Dispose();
         if (State == CallState.Ended) return;
+        if (EndIfTransferorLeft(transferor, status, reason)) return;
         NotifyReferProgress(transferor, status, reason, final: true);
         // The transferor keeps the call: reconnected unless its phone still holds it (then the music goes on).
         if (!transferor.IsHeld) Rebridge(transferor, transferee);
+    }
+
+    /// <summary>
+    /// A failed transfer whose transferor already hung up (phones often send BYE right after the 202 of a blind
+    /// transfer): nobody is left to take the transferee back, so the call ends instead of bridging it to a dead leg.
+    /// </summary>
+    private bool EndIfTransferorLeft(CallLeg transferor, int status, string reason)
+    {
+        if (transferor.Dialog is { State: SipDialogState.Confirmed }) return false;
+        HangUpAll();
+        End(ReferenceEquals(transferor, _a) ? HangupSide.Caller : HangupSide.Callee, status,
+            $"transfer failed ({status} {reason}) after the {transferor.Role} left");
+        return true;
     }
 
     /// <summary>NOTIFY for the implicit refer subscription (RFC 3515 §2.4.4) with the progress as a sipfrag status line.</summary>

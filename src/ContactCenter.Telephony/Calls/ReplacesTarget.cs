@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace ContactCenter.Telephony.Calls;
 
 /// <summary>The dialog a Replaces header (RFC 3891) or a Refer-To's embedded Replaces names.</summary>
@@ -20,7 +18,7 @@ internal readonly record struct ReplacesTarget(string CallId, string ToTag, stri
             if (name.Equals("to-tag", StringComparison.OrdinalIgnoreCase)) to = part[(eq + 1)..];
             else if (name.Equals("from-tag", StringComparison.OrdinalIgnoreCase)) from = part[(eq + 1)..];
         }
-        if (to is null || from is null) return false;
+        if (string.IsNullOrEmpty(to) || string.IsNullOrEmpty(from)) return false;
         target = new ReplacesTarget(parts[0], to, from);
         return true;
     }
@@ -34,6 +32,7 @@ internal readonly record struct ReplacesTarget(string CallId, string ToTag, stri
         start += "Replaces=".Length;
         int end = referTo.IndexOfAny(['&', '>'], start);
         var encoded = end < 0 ? referTo[start..] : referTo[start..end];
-        return TryParse(WebUtility.UrlDecode(encoded), out target);
+        // Uri.UnescapeDataString, not UrlDecode: '+' is a literal in a SIP URI (and in Call-IDs), not a space.
+        return TryParse(Uri.UnescapeDataString(encoded), out target);
     }
 }

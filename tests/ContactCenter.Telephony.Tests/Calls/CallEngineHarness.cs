@@ -1,5 +1,7 @@
 using System.Net;
 using System.Threading.Channels;
+using ContactCenter.Events;
+using ContactCenter.Events.InProcess;
 using ContactCenter.Media.Endpoints;
 using ContactCenter.Media.Ports;
 using ContactCenter.Media.Sessions;
@@ -17,7 +19,7 @@ namespace ContactCenter.Telephony.Tests.Calls;
 
 /// <summary>
 /// A SIP stack on loopback with the call engine attached and a media engine on loopback; extensions 2001–2003
-/// (password "pw-&lt;n&gt;"); 2001 and 2002 as hand-driven phones. No CDR store or bus: ended calls are collected.
+/// (password "pw-&lt;n&gt;"); 2001 and 2002 as hand-driven phones. No CDR store: ended calls are collected; call events go to an in-process bus (<see cref="Events"/> reads them).
 /// With <c>routing</c> the engine gets a <see cref="RoutingTable"/> built for the harness's own peers: a
 /// <see cref="TrunkPeer"/> on 127.0.0.2 (the trunk's inbound network) and a <see cref="Provider"/> the trunk sends to.
 /// </summary>
@@ -56,13 +58,15 @@ internal sealed class CallEngineHarness : IAsyncDisposable
         Callee = new RawSipPeer("2002", Server);
         TrunkPeer = new RawSipPeer("+12125550100", Server, TrunkAddress);
         Provider = new RawSipPeer("provider", Server);
+        Third = new RawSipPeer("2003", Server);
         Engine = new CallEngine(_stack.Transactions, _stack.Transport, _location, _media, Extensions.Contains,
-            new CallEngineOptions { NoAnswerTimeout = noAnswer ?? TimeSpan.FromSeconds(60), RequireRegisteredCaller = requireRegisteredCaller }, null, null, NullSipLog.Instance, TimeProvider.System)
+            new CallEngineOptions { NoAnswerTimeout = noAnswer ?? TimeSpan.FromSeconds(60), RequireRegisteredCaller = requireRegisteredCaller }, null, Bus, NullSipLog.Instance, TimeProvider.System)
         {
             Routing = routing is null ? null : RoutingTable.Create(routing(this)),
             Profile = routing is null ? null : Profile,
             Authentication = authenticateInvites ? new InviteAuthentication(_stack.Authenticator, Realm) : null,
         };
+        Events = Bus.Subscribe(EventFilter.All);
         Engine.CallEnded += call => Ended.Writer.TryWrite(call);
         _stack.Core.AttachSessions(Engine);
     }
@@ -125,6 +129,23 @@ internal sealed class CallEngineHarness : IAsyncDisposable
     public RawSipPeer Caller { get; }
     public RawSipPeer Callee { get; }
 
+    /// <summary>Extension 2003: a transfer target or the far end of a consult call.</summary>
+    public RawSipPeer Third { get; }
+
+    public InProcessEventBus Bus { get; } = new(TimeProvider.System);
+
+    /// <summary>Every event the engine published since the harness started.</summary>
+    public IEventSubscription Events { get; }
+
+    /// <summary>The next event of <paramref name="type"/> (earlier events of other types are skipped).</summary>
+    public async Task<EventEnvelope> NextEventAsync(string type)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await foreach (var envelope in Events.ReadAllAsync(cts.Token))
+            if (envelope.Type == type) return envelope;
+        throw new InvalidOperationException("event stream ended");
+    }
+
     /// <summary>A trunk provider's SIP server calling us from 127.0.0.2.</summary>
     public RawSipPeer TrunkPeer { get; }
 
@@ -177,6 +198,8 @@ internal sealed class CallEngineHarness : IAsyncDisposable
         Callee.Dispose();
         TrunkPeer.Dispose();
         Provider.Dispose();
+        Third.Dispose();
+        await Events.DisposeAsync();
         foreach (var peer in _extraPeers) peer.Dispose();
         await _stack.DisposeAsync();
         _media.Dispose();
