@@ -24,12 +24,16 @@ public static class EventTypes
     /// <summary>A contact binding expired without being refreshed.</summary>
     public const string RegistrationExpired = "registration.expired";
 
+    /// <summary>A CTI webhook subscription was disabled after its receiver failed for too long (an alarm).</summary>
+    public const string SubscriptionDisabled = "subscription.disabled";
+
     private static readonly FrozenDictionary<string, Type> PayloadTypes = new Dictionary<string, Type>(StringComparer.Ordinal)
     {
         [RegistrationAdded] = typeof(RegistrationChanged),
         [RegistrationRefreshed] = typeof(RegistrationChanged),
         [RegistrationRemoved] = typeof(RegistrationChanged),
         [RegistrationExpired] = typeof(RegistrationChanged),
+        [SubscriptionDisabled] = typeof(Contracts.SubscriptionDisabled),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every type name in the catalog.</summary>
