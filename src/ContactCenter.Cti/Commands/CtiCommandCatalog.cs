@@ -19,6 +19,12 @@ internal sealed class CtiCommandCatalog(IReadOnlyList<CtiCommandRegistration> co
             }, null);
         }
         string allowed = known.Info.Method == CtiCommandMethod.Get ? HttpMethods.Get : HttpMethods.Post;
+        if (HttpMethods.Equals(http.Request.Method, allowed))
+        {
+            // The right method reaches here only when routing refused the body's Content-Type (the command accepts JSON).
+            return CtiProblemWriter.ToResult(http, new CtiProblem(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type",
+                "The request body must be JSON.", $"Content-Type '{http.Request.ContentType}' is not application/json."), null);
+        }
         http.Response.Headers[HeaderNames.Allow] = allowed;
         return CtiProblemWriter.ToResult(http, new CtiProblem(StatusCodes.Status405MethodNotAllowed, "method_not_allowed", "Wrong HTTP method.",
             $"'{command}' is called with {allowed} ({(known.Info.Method == CtiCommandMethod.Get ? "a query" : "an action")}), not {http.Request.Method}.")

@@ -26,7 +26,7 @@ public static class CtiCommandServiceCollectionExtensions
         var arguments = commandInterfaces[0].GetGenericArguments();
         var registration = (CtiCommandRegistration)DescribeMethod
             .MakeGenericMethod(typeof(TCommand), arguments[0], arguments[1])
-            .Invoke(null, null)!;
+            .Invoke(null, BindingFlags.DoNotWrapExceptions, null, null, null)!;
         services.TryAddScoped<TCommand>();
         services.AddSingleton(registration);
         return services;

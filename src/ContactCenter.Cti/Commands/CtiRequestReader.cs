@@ -60,7 +60,7 @@ internal static class CtiRequestReader
                 var problem = CheckClientData(data, options);
                 if (problem is not null)
                     return Fail<TRequest>(problem);
-                clientData = data.Clone();
+                clientData = data.ValueKind == JsonValueKind.Null ? null : data.Clone();
             }
             return FromObject<TRequest>(document.RootElement, clientData, options);
         }
@@ -79,7 +79,7 @@ internal static class CtiRequestReader
             try
             {
                 using var parsed = JsonDocument.Parse(rawClientData[0]!, new JsonDocumentOptions { MaxDepth = 32 });
-                clientData = parsed.RootElement.Clone();
+                clientData = parsed.RootElement.ValueKind == JsonValueKind.Null ? null : parsed.RootElement.Clone();
             }
             catch (JsonException)
             {
