@@ -13,39 +13,53 @@ public sealed partial class AcdEngine
     /// <summary>Runs every deadline that is due, in order, then routes.</summary>
     public void ProcessDueTimers()
     {
-        while (_timers.TryPeek(out var timer, out var at) && at <= Now)
+        var realNow = _time.GetUtcNow();
+        while (_timers.TryPeek(out var timer, out var at) && at <= realNow)
         {
             _timers.Dequeue();
-            switch (timer.Kind)
+            _timerNow = at;
+            try
             {
-                case TimerKind.OfferTimeout:
-                    if (_interactions.TryGetValue(timer.Id, out var offered) && offered.State == InteractionState.Offered
-                        && offered.OfferToken == timer.Token && offered.AgentId is { } agentId)
-                        NoAnswer(offered.Id, agentId, fromChannel: false);
-                    break;
-                case TimerKind.WrapUpPhaseEnd:
-                    OnWrapUpTimer(timer);
-                    break;
-                case TimerKind.MaxWait:
-                    OnMaxWait(timer);
-                    break;
-                case TimerKind.ServiceStatistics:
-                    if (_queues.TryGetValue(timer.Id, out var queue)) PublishServiceStatistics(queue);
-                    break;
-                case TimerKind.AgentStatistics:
-                    if (_agents.TryGetValue(timer.Id, out var session)) PublishAgentStatistics(session);
-                    break;
-                case TimerKind.IntervalEnd:
-                    CloseInterval();
-                    break;
-                case TimerKind.AlarmTick:
-                    _alarmTickScheduled = false;
-                    EvaluateAlarms();
-                    ScheduleAlarmTick();
-                    break;
+                RunTimer(timer);
+            }
+            finally
+            {
+                _timerNow = null;
             }
         }
         Route();
+    }
+
+    private void RunTimer(TimerEntry timer)
+    {
+        switch (timer.Kind)
+        {
+            case TimerKind.OfferTimeout:
+                if (_interactions.TryGetValue(timer.Id, out var offered) && offered.State == InteractionState.Offered
+                    && offered.OfferToken == timer.Token && offered.AgentId is { } agentId)
+                    NoAnswer(offered.Id, agentId, fromChannel: false);
+                break;
+            case TimerKind.WrapUpPhaseEnd:
+                OnWrapUpTimer(timer);
+                break;
+            case TimerKind.MaxWait:
+                OnMaxWait(timer);
+                break;
+            case TimerKind.ServiceStatistics:
+                if (_queues.TryGetValue(timer.Id, out var queue)) PublishServiceStatistics(queue);
+                break;
+            case TimerKind.AgentStatistics:
+                if (_agents.TryGetValue(timer.Id, out var session)) PublishAgentStatistics(session);
+                break;
+            case TimerKind.IntervalEnd:
+                CloseInterval();
+                break;
+            case TimerKind.AlarmTick:
+                _alarmTickScheduled = false;
+                EvaluateAlarms();
+                ScheduleAlarmTick();
+                break;
+        }
     }
 
     private void Schedule(DateTimeOffset at, TimerEntry timer) => _timers.Enqueue(timer, at);

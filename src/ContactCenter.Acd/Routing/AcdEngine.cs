@@ -70,7 +70,11 @@ public sealed partial class AcdEngine
     /// <summary>Active alarms by id.</summary>
     public IReadOnlyDictionary<string, Alarm> ActiveAlarms => _alarms.Active;
 
-    private DateTimeOffset Now => _time.GetUtcNow();
+    // While a timer runs, "now" is its deadline: a wrap-up that ended at 10:00:30 counts 30 s even if the loop got to it
+    // a little later, and time in states adds up exactly.
+    private DateTimeOffset? _timerNow;
+
+    private DateTimeOffset Now => _timerNow ?? _time.GetUtcNow();
 
     /// <summary>
     /// Swaps in a new configuration. Sessions keep their state; their definitions, memberships and skill scores follow
