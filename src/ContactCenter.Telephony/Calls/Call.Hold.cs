@@ -14,6 +14,8 @@ public sealed partial class Call
         if (leg.HeldByPeer == held) return;
         leg.HeldByPeer = held;
         leg.UpdateHoldClock();
+        // In a conference the mixer carries on: the holding phone just sends no audio for a while.
+        if (InConference) return;
         var partner = PartnerOf(leg);
         if (partner is null) return;
         if (held)

@@ -24,6 +24,7 @@ public sealed partial class Call
         _dialing?.Cancel();
         _transferDial?.Cancel();
         StopRecording();
+        _conference?.Dispose();
         var legs = new List<LegDetailRecord>();
         var seenMedia = new HashSet<MediaLeg>(_handedOverMedia); // moved to another call with their leg: not ours to dispose
         TimeSpan hold = TimeSpan.Zero;
@@ -95,6 +96,10 @@ public sealed partial class Call
         {
             case DtmfReceivedEvent dtmf:
                 OnMediaDtmf(dtmf);
+                return;
+            case MediaTimeoutEvent conferenceTimeout when InConference && _members.Find(m => ReferenceEquals(m.Media, conferenceTimeout.Leg)) is { } silent:
+                silent.HangUp();
+                OnConferenceMemberLeft(silent, $"no RTP for {conferenceTimeout.Silence.TotalSeconds:0} s");
                 return;
             case MediaTimeoutEvent timeout when State is CallState.Answered or CallState.Talking:
                 // A phone that vanished (crash, network gone) sends neither BYE nor RTP: the silence ends the call.

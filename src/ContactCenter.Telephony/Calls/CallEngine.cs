@@ -224,6 +224,18 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
         });
     }
 
+    /// <summary>Merges the consult call into this one as a three-way conference (<paramref name="party"/> is in both).</summary>
+    public Task<CallCommandResult> ConferenceAsync(string callId, string consultCallId, string party) =>
+        FindCall(consultCallId) is { } consult
+            ? Run(callId, c => c.MergeCommand(consult, party))
+            : Task.FromResult(CallCommandResult.Fail("call_not_found", "No call in progress has the consult call's id."));
+
+    /// <summary>Dials <paramref name="target"/> into the call's conference (routed as <paramref name="byParty"/> dials).</summary>
+    public Task<CallCommandResult> AddParticipantAsync(string callId, string target, string byParty) =>
+        Run(callId, c => c.AddParticipantCommand(target, byParty));
+
+    public Task<CallCommandResult> DropParticipantAsync(string callId, string party) => Run(callId, c => c.DropParticipantCommand(party));
+
     private Task<CallCommandResult> Run(string callId, Func<Call, CallCommandResult> command) =>
         FindCall(callId) is { } call ? call.RunAsync(() => command(call)) : Task.FromResult(CallCommandResult.CallNotFound);
 

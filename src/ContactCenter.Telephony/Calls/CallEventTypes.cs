@@ -12,6 +12,8 @@ public static class CallEventTypes
     public const string Held = "call.held";
     public const string Retrieved = "call.retrieved";
     public const string Transferred = "call.transferred";
+    public const string Conferenced = "call.conferenced";
+    public const string ParticipantLeft = "call.participant_left";
     public const string Dtmf = "call.dtmf";
     public const string RecordingStarted = "call.recording_started";
     public const string RecordingPaused = "call.recording_paused";
@@ -20,5 +22,5 @@ public static class CallEventTypes
     public const string Ended = "call.ended";
 
     /// <summary>Every type above, for catalogs and subscription validation.</summary>
-    public static IReadOnlyList<string> All { get; } = [Created, Ringing, Answered, Held, Retrieved, Transferred, Dtmf, RecordingStarted, RecordingPaused, RecordingResumed, RecordingStopped, Ended];
+    public static IReadOnlyList<string> All { get; } = [Created, Ringing, Answered, Held, Retrieved, Transferred, Conferenced, ParticipantLeft, Dtmf, RecordingStarted, RecordingPaused, RecordingResumed, RecordingStopped, Ended];
 }
