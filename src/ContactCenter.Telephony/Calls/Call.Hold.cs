@@ -22,6 +22,7 @@ public sealed partial class Call
         {
             leg.Media.Unbridge();
             partner.Media.PlayMusicOnHold();
+            RecordCallerPlayback();
             Engine.Log.Write(SipLogLevel.Debug, "calls", () => $"Call {Id}: {leg} holds {partner}");
             Publish(CallEventTypes.Held, partner.Party, leg.Party);
         }

@@ -44,6 +44,7 @@ public sealed partial class Call
         {
             Engine.Log.Write(SipLogLevel.Error, "calls", () => $"Call {Id}: recording {id} not stored", ex);
         }
+        RecordCallerPlayback();
         Publish(CallEventTypes.RecordingStarted, _a.Party, recordingId: id);
         return CallCommandResult.Ok(State, id);
     }
@@ -74,9 +75,29 @@ public sealed partial class Call
         var id = _recordingId!;
         _recording = null;
         _recordingId = null;
+        if (_a?.Media.Endpoint.Playing is RecordedPlayback copied) _a.Media.Play(copied.Source);
         var stopped = recording.StopAsync();
         Publish(CallEventTypes.RecordingStopped, _a?.Party, recordingId: id);
         _ = StoreWhenStoppedAsync(id, stopped);
+    }
+
+    /// <summary>
+    /// Channel 1 follows the caller's bridged peer; while the caller is unbridged (held, music on hold) there is none, and
+    /// what the caller hears is what plays to it. That is copied to channel 1 — one tick late, as the media tick sends
+    /// after it records. Call after something starts playing to the caller, and when a recording starts.
+    /// </summary>
+    private void RecordCallerPlayback()
+    {
+        if (_a is null || _recording is not { } recording || recording.Session.Parties < 2) return;
+        var playing = _a.Media.Endpoint.Playing;
+        if (playing is null) return;
+        var channel = recording.Session.GetChannel(1);
+        if (playing is RecordedPlayback copied)
+        {
+            if (ReferenceEquals(copied.Channel, channel)) return;
+            playing = copied.Source;
+        }
+        _a.Media.Play(new RecordedPlayback(playing, channel));
     }
 
     private async Task StoreWhenStoppedAsync(string id, Task<RecordingMetadata> stopped)

@@ -68,14 +68,15 @@ internal static class TonePhones
     /// <summary>
     /// Waits until both legs received <paramref name="duration"/> more of RTP (50 packets a second): the recording
     /// then holds at least that much audio. Media flows in real time, so this is the one wait that takes wall time.
+    /// A phone that put the call on hold may stop sending: pass <paramref name="fromCallee"/> false then.
     /// </summary>
-    public static async Task ForAudioAsync(Call call, TimeSpan duration)
+    public static async Task ForAudioAsync(Call call, TimeSpan duration, bool fromCallee = true)
     {
         long packets = (long)(duration.TotalSeconds * 50);
         long caller = call.CallerMedia!.GetQualityReport().Inbound.Packets;
         long callee = call.CalleeMedia!.GetQualityReport().Inbound.Packets;
         await Until(() => call.CallerMedia!.GetQualityReport().Inbound.Packets - caller >= packets
-                       && call.CalleeMedia!.GetQualityReport().Inbound.Packets - callee >= packets,
+                       && (!fromCallee || call.CalleeMedia!.GetQualityReport().Inbound.Packets - callee >= packets),
             $"{duration.TotalSeconds:0.#} s of RTP from both phones");
     }
 
