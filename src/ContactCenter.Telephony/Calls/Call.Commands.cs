@@ -60,6 +60,7 @@ public sealed partial class Call
         leg.UpdateHoldClock();
         leg.Media.Unbridge();
         leg.Media.PlayMusicOnHold();
+        RecordCallerPlayback();
         SendReOffer(leg, offer);
         Publish(CallEventTypes.Held, leg.Party, "command");
         return CallCommandResult.Ok(State);

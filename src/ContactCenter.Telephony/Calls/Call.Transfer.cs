@@ -89,6 +89,7 @@ public sealed partial class Call
         _transferor = transferor;
         transferee.Media.Unbridge();
         transferee.Media.PlayMusicOnHold();
+        RecordCallerPlayback();
         var dial = new DialAttempt(this, "transfer-target", media.Leg!, steps, transferee.Party, 69);
         dial.Answered += (winner, response) => OnTransferAnswered(transferor, transferee, winner, response, target);
         dial.Failed += (status, reason) => OnTransferFailed(transferor, transferee, dial.Media, status, reason);
