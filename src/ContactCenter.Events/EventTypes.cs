@@ -24,12 +24,44 @@ public static class EventTypes
     /// <summary>A contact binding expired without being refreshed.</summary>
     public const string RegistrationExpired = "registration.expired";
 
+    /// <summary>A call arrived (INVITE accepted for routing). Published by the call engine (Telephony CallEventTypes).</summary>
+    public const string CallCreated = "call.created";
+
+    /// <summary>The called party rings.</summary>
+    public const string CallRinging = "call.ringing";
+
+    /// <summary>The called party answered.</summary>
+    public const string CallAnswered = "call.answered";
+
+    /// <summary>The call ended; the payload carries the CDR.</summary>
+    public const string CallEnded = "call.ended";
+
+    /// <summary>A trunk's provider accepted our registration: the trunk is up.</summary>
+    public const string TrunkRegistered = "trunk.registered";
+
+    /// <summary>A trunk's registration failed (rejected, no answer, host not found); it is down and retried with backoff.</summary>
+    public const string TrunkRegistrationFailed = "trunk.registration_failed";
+
+    /// <summary>A trunk's registration was removed (Expires: 0) because the server is stopping.</summary>
+    public const string TrunkUnregistered = "trunk.unregistered";
+
+    /// <summary>A CTI webhook subscription was disabled after its receiver failed for too long (an alarm).</summary>
+    public const string SubscriptionDisabled = "subscription.disabled";
+
     private static readonly FrozenDictionary<string, Type> PayloadTypes = new Dictionary<string, Type>(StringComparer.Ordinal)
     {
         [RegistrationAdded] = typeof(RegistrationChanged),
         [RegistrationRefreshed] = typeof(RegistrationChanged),
         [RegistrationRemoved] = typeof(RegistrationChanged),
         [RegistrationExpired] = typeof(RegistrationChanged),
+        [CallCreated] = typeof(CallChanged),
+        [CallRinging] = typeof(CallChanged),
+        [CallAnswered] = typeof(CallChanged),
+        [CallEnded] = typeof(CallChanged),
+        [TrunkRegistered] = typeof(TrunkRegistrationChanged),
+        [TrunkRegistrationFailed] = typeof(TrunkRegistrationChanged),
+        [TrunkUnregistered] = typeof(TrunkRegistrationChanged),
+        [SubscriptionDisabled] = typeof(Contracts.SubscriptionDisabled),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every type name in the catalog.</summary>

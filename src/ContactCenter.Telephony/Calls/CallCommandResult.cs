@@ -6,6 +6,9 @@ namespace ContactCenter.Telephony.Calls;
 /// </summary>
 public sealed record CallCommandResult(bool Succeeded, string? Code = null, string? Message = null, CallState? State = null, string? RecordingId = null)
 {
+    /// <summary>The call a command created (originate).</summary>
+    public string? CallId { get; init; }
+
     public static CallCommandResult Ok(CallState state, string? recordingId = null) => new(true, State: state, RecordingId: recordingId);
 
     public static CallCommandResult Fail(string code, string message, CallState? state = null) => new(false, code, message, state);

@@ -203,6 +203,27 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
 
     public Task<CallCommandResult> ResumeRecordingAsync(string callId) => Run(callId, c => c.PauseRecordingCommand(pause: false));
 
+    /// <summary>
+    /// Click-to-dial: calls <paramref name="extension"/> (auto-answer headers when <paramref name="mode"/> is automatic,
+    /// answered after <paramref name="answerDelay"/>), then <paramref name="destination"/> by the extension's dial plan,
+    /// and bridges them. The result carries the new call's id in <see cref="CallCommandResult.CallId"/>.
+    /// </summary>
+    public Task<CallCommandResult> OriginateAsync(string extension, string destination, AnswerMode mode = AnswerMode.Automatic,
+        TimeSpan answerDelay = default)
+    {
+        if (Volatile.Read(ref _disposed) != 0 || _calls.Count >= Options.MaxCalls)
+            return Task.FromResult(CallCommandResult.Fail("engine_overloaded", "The engine takes no more calls now; retry later."));
+        var call = new Call(this, "originate-" + Guid.NewGuid().ToString("N"));
+        _calls.TryAdd(call, 0);
+        _byId[call.Id] = call;
+        var host = LocalEndPoint(SipTransportKind.Udp)?.Address.ToString() ?? "cc";
+        return call.RunAsync(() =>
+        {
+            var result = call.StartOriginate(extension, destination, mode, answerDelay, host);
+            return result with { CallId = call.Id };
+        });
+    }
+
     private Task<CallCommandResult> Run(string callId, Func<Call, CallCommandResult> command) =>
         FindCall(callId) is { } call ? call.RunAsync(() => command(call)) : Task.FromResult(CallCommandResult.CallNotFound);
 
