@@ -35,8 +35,10 @@ internal sealed class CallEngineHarness : IAsyncDisposable
 
     /// <param name="routing">Builds the routing configuration once the peers exist (see <see cref="OfficeRouting"/>).</param>
     /// <param name="authenticateInvites">INVITEs from extensions are challenged with 407 (realm <see cref="Realm"/>).</param>
+    /// <param name="rtpPorts">A small RTP port range of the test's own, to run out of ports.</param>
     public CallEngineHarness(TimeSpan? noAnswer = null, TimeSpan? mediaInactivity = null, bool requireRegisteredCaller = false,
-        Func<CallEngineHarness, RoutingConfiguration>? routing = null, bool authenticateInvites = false)
+        Func<CallEngineHarness, RoutingConfiguration>? routing = null, bool authenticateInvites = false, int? maxCalls = null,
+        (int Min, int Max)? rtpPorts = null)
     {
         var credentials = new InMemorySipCredentialStore();
         foreach (var number in Extensions) credentials.Set(number, Realm, "pw-" + number);
@@ -47,7 +49,7 @@ internal sealed class CallEngineHarness : IAsyncDisposable
         }, credentials, _location, NullSipLog.Instance, TimeProvider.System);
         _media = new MediaEngine(new MediaEngineOptions
         {
-            Ports = new RtpPortAllocatorOptions { BindAddress = IPAddress.Loopback, MinPort = 42000, MaxPort = 42999 },
+            Ports = new RtpPortAllocatorOptions { BindAddress = IPAddress.Loopback, MinPort = rtpPorts?.Min ?? 42000, MaxPort = rtpPorts?.Max ?? 42999 },
             Endpoint = new RtpEndpointOptions { InactivityTimeout = mediaInactivity ?? TimeSpan.FromSeconds(30) },
         });
         _media.Start(); // the engine ticks on its own media clock
@@ -60,7 +62,7 @@ internal sealed class CallEngineHarness : IAsyncDisposable
         Provider = new RawSipPeer("provider", Server);
         Third = new RawSipPeer("2003", Server);
         Engine = new CallEngine(_stack.Transactions, _stack.Transport, _location, _media, Extensions.Contains,
-            new CallEngineOptions { NoAnswerTimeout = noAnswer ?? TimeSpan.FromSeconds(60), RequireRegisteredCaller = requireRegisteredCaller }, null, Bus, NullSipLog.Instance, TimeProvider.System)
+            new CallEngineOptions { NoAnswerTimeout = noAnswer ?? TimeSpan.FromSeconds(60), RequireRegisteredCaller = requireRegisteredCaller, MaxCalls = maxCalls ?? 10_000 }, null, Bus, NullSipLog.Instance, TimeProvider.System)
         {
             Routing = routing is null ? null : RoutingTable.Create(routing(this)),
             Profile = routing is null ? null : Profile,
