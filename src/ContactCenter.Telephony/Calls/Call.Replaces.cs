@@ -27,6 +27,7 @@ public sealed partial class Call
             return;
         }
         transaction.SendResponse(dialog.CreateResponse(request, 202, "Accepted").Finish());
+        _referSubscriber = transferor;
         NotifyReferProgress(transferor, 100, "Trying", final: false);
         _transferor = transferor;
         var transferee = PartnerOf(transferor)!;

@@ -17,6 +17,9 @@ public sealed partial class Call
 {
     private CallLeg? _transferor;
 
+    /// <summary>The leg whose REFER we accepted: it alone gets NOTIFYs (a transfer by command has no subscription).</summary>
+    private CallLeg? _referSubscriber;
+
     private void OnRefer(ServerTransaction transaction, CallLeg leg, SipDialog dialog)
     {
         var request = transaction.Request;
@@ -44,6 +47,7 @@ public sealed partial class Call
             return;
         }
         transaction.SendResponse(dialog.CreateResponse(request, 202, "Accepted").Finish());
+        _referSubscriber = leg;
         NotifyReferProgress(leg, 100, "Trying", final: false);
         StartBlindTransfer(leg, target, steps);
     }
@@ -157,6 +161,8 @@ public sealed partial class Call
     /// <summary>NOTIFY for the implicit refer subscription (RFC 3515 §2.4.4) with the progress as a sipfrag status line.</summary>
     private void NotifyReferProgress(CallLeg transferor, int status, string reason, bool final)
     {
+        if (!ReferenceEquals(transferor, _referSubscriber)) return;
+        if (final) _referSubscriber = null;
         if (transferor.Dialog is not { State: SipDialogState.Confirmed }) return;
         var body = Encoding.ASCII.GetBytes($"SIP/2.0 {status} {reason}\r\n");
         transferor.SendInDialog(SipMethod.Notify, IgnoredResponses.Instance, body, "message/sipfrag;version=2.0", w =>

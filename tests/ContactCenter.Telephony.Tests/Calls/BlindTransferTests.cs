@@ -240,4 +240,25 @@ public sealed class BlindTransferTests
             Assert.Equal(0, h.MediaLegs);
         }
     }
+
+    [Fact]
+    public async Task A_transfer_by_command_sends_the_leaving_party_a_bye_and_no_notify()
+    {
+        await using var h = new CallEngineHarness();
+        await h.Callee.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+        await h.Third.RegisterAsync("pw-2003", CallEngineHarness.Realm);
+        var (caller, callee) = await PhoneDialog.ConnectAsync(h, h.Caller, h.Callee, "blind-cmd");
+        Assert.True(h.Engine.TryFindCall("blind-cmd", out var call));
+
+        Assert.True((await h.Engine.BlindTransferAsync(call.Id, "2002", "2003")).Succeeded);
+        var invite = await h.Third.ReceiveRequestAsync(SipMethod.Invite);
+        await h.Third.SendAsync(h.Third.Response(invite, 200, "OK", "target1", h.Third.Sdp));
+        // The first request 2002 gets is the BYE: it never subscribed to a refer, so no NOTIFY comes.
+        var first = await h.Callee.ReceiveAsync(m => m.IsRequest && m.Method != SipMethod.Ack);
+        Assert.Equal(SipMethod.Bye, first.Method);
+        await h.Callee.SendAsync(h.Callee.Response(first, 200, "OK", callee.LocalTag));
+        Assert.Equal("2003", (await h.NextEventAsync(CallEventTypes.Transferred)).PayloadAs<CallEventPayload>().Party);
+        Assert.Same(call.CalleeMedia, call.CallerMedia!.BridgedPeer);
+        await caller.ByeAsync();
+    }
 }
