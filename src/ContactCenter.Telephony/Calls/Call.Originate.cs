@@ -29,7 +29,7 @@ public sealed partial class Call
         BeginRecord();
         Publish(CallEventTypes.Created);
         var headers = mode == AnswerMode.Automatic ? AutoAnswerHeaders.For(host, answerDelay) : null;
-        var dial = new DialAttempt(this, "originator", media.Leg!, [ExtensionStep([extension], null, headers)], destination, 70);
+        var dial = new DialAttempt(this, "originator", media.Leg!, [ExtensionStep([extension], null, headers, fromUser: destination)], destination, 70);
         dial.Answered += OnOriginatorAnswered;
         dial.Failed += (status, reason) =>
         {

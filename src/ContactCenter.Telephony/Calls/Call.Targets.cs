@@ -11,11 +11,13 @@ namespace ContactCenter.Telephony.Calls;
 public sealed partial class Call
 {
     /// <summary>Every registered contact of every extension named, invited at once when the step starts.</summary>
+    /// <param name="fromUser">Who the phones see calling: the caller by default; the transferee for a transfer target.</param>
     private RingStep ExtensionStep(IReadOnlyList<string> extensions, TimeSpan? timeout,
-        IReadOnlyList<(string Name, string Value)>? extraHeaders = null) =>
-        new(() => ExtensionTargets(extensions, extraHeaders), timeout);
+        IReadOnlyList<(string Name, string Value)>? extraHeaders = null, string? fromUser = null) =>
+        new(() => ExtensionTargets(extensions, extraHeaders, fromUser), timeout);
 
-    private IReadOnlyList<DialTarget> ExtensionTargets(IReadOnlyList<string> extensions, IReadOnlyList<(string Name, string Value)>? extraHeaders)
+    private IReadOnlyList<DialTarget> ExtensionTargets(IReadOnlyList<string> extensions, IReadOnlyList<(string Name, string Value)>? extraHeaders,
+        string? fromUser)
     {
         var host = _invite?.Request.RequestUri.HostString is { Length: > 0 } h ? h : _originateHost;
         var targets = new List<DialTarget>();
@@ -25,7 +27,7 @@ public sealed partial class Call
             {
                 var source = binding.Source;
                 // Sent to where the REGISTER came from (NAT), on the socket it came in on; the Request-URI is the contact.
-                targets.Add(new DialTarget(extension, binding.ContactUri, $"<sip:{extension}@{host}>", FromHeader(host),
+                targets.Add(new DialTarget(extension, binding.ContactUri, $"<sip:{extension}@{host}>", FromHeader(host, fromUser),
                     new SipDestination(source.Transport, source.RemoteEndPoint, source.ConnectionId), source.LocalEndPoint,
                     ExtraHeaders: extraHeaders));
             }
@@ -33,9 +35,9 @@ public sealed partial class Call
         return targets;
     }
 
-    private string FromHeader(string host)
+    private string FromHeader(string host, string? fromUser = null)
     {
-        var user = Caller.Length > 0 ? Caller : "anonymous";
+        var user = fromUser is { Length: > 0 } ? fromUser : Caller.Length > 0 ? Caller : "anonymous";
         return $"<sip:{user}@{host}>";
     }
 

@@ -58,14 +58,14 @@ public sealed partial class Call
         refusal = null;
         if (Engine.Routing is not { } routing || !Engine.IsExtension(transferor.Party))
         {
-            if (Engine.IsExtension(target)) return [ExtensionStep([target], null)];
+            if (Engine.IsExtension(target)) return [ExtensionStep([target], null, fromUser: PartnerOf(transferor)?.Party)];
             refusal = new Refusal(404, "Not Found", null);
             return null;
         }
         switch (routing.RouteOutbound(transferor.Party, target))
         {
             case OutboundToExtension internalCall:
-                return [ExtensionStep([internalCall.Extension], null)];
+                return [ExtensionStep([internalCall.Extension], null, fromUser: PartnerOf(transferor)?.Party)];
             case OutboundToTrunk outside:
                 return [TrunkStep(outside)];
             case OutboundNoRoute none:

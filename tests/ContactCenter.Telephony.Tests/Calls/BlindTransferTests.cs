@@ -73,6 +73,8 @@ public sealed class BlindTransferTests
         Assert.Equal(202, (await caller.ReferAsync($"<sip:2003@{h.Server}>")).StatusCode);
         Assert.Equal("SIP/2.0 100 Trying", (await caller.ReceiveReferNotifyAsync()).Sipfrag);
         var invite = await h.Third.ReceiveRequestAsync(SipMethod.Invite);
+        // The target talks to the transferee (2002), so that is who its phone shows calling, not the caller who left.
+        Assert.Contains("sip:2002@", invite.GetHeaderString(HeaderId.From));
         await h.Third.SendAsync(h.Third.Response(invite, 200, "OK", "target1", h.Third.Sdp));
         Assert.Equal("SIP/2.0 200 OK", (await caller.ReceiveReferNotifyAsync()).Sipfrag);
         await caller.ReceiveByeAsync();
