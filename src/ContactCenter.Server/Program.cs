@@ -1,3 +1,4 @@
+using ContactCenter.Server.Acd;
 using ContactCenter.Server.Configuration;
 using ContactCenter.Server.Health;
 using ContactCenter.Server.SipDirectory;
@@ -15,6 +16,7 @@ builder.Services.AddContactCenterStorage();
 
 // The SIP stacks (one per profile) start after the directory: profiles and credentials are ready by then.
 builder.Services.AddSipStack();
+builder.Services.AddAcd(builder.Configuration);
 
 var app = builder.Build();
 
@@ -22,6 +24,7 @@ var app = builder.Build();
 app.Services.GetRequiredService<ContactCenter.Storage.IDbConnectionFactory>();
 
 app.MapContactCenterHealth();
+app.MapAcdAdmin();
 
 app.Run();
 
