@@ -85,8 +85,11 @@ public sealed class AcdRuntime : IDeliveryReports, IAsyncDisposable
         _wakeup.Change(due > TimeSpan.Zero ? due : TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
     }
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _work.Writer.TryComplete();
         _stop.Cancel();
         await _wakeup.DisposeAsync();
