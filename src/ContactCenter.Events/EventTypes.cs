@@ -45,6 +45,9 @@ public static class EventTypes
     /// <summary>A trunk's registration was removed (Expires: 0) because the server is stopping.</summary>
     public const string TrunkUnregistered = "trunk.unregistered";
 
+    /// <summary>A CTI webhook subscription was disabled after its receiver failed for too long (an alarm).</summary>
+    public const string SubscriptionDisabled = "subscription.disabled";
+
     private static readonly FrozenDictionary<string, Type> PayloadTypes = new Dictionary<string, Type>(StringComparer.Ordinal)
     {
         [RegistrationAdded] = typeof(RegistrationChanged),
@@ -58,6 +61,7 @@ public static class EventTypes
         [TrunkRegistered] = typeof(TrunkRegistrationChanged),
         [TrunkRegistrationFailed] = typeof(TrunkRegistrationChanged),
         [TrunkUnregistered] = typeof(TrunkRegistrationChanged),
+        [SubscriptionDisabled] = typeof(Contracts.SubscriptionDisabled),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every type name in the catalog.</summary>

@@ -1,4 +1,6 @@
+using ContactCenter.Cti.Hosting;
 using ContactCenter.Server.Configuration;
+using ContactCenter.Server.Cti;
 using ContactCenter.Server.Health;
 using ContactCenter.Server.SipDirectory;
 using ContactCenter.Server.SipHosting;
@@ -15,6 +17,7 @@ builder.Services.AddContactCenterStorage();
 
 // The SIP stacks (one per profile) start after the directory: profiles and credentials are ready by then.
 builder.Services.AddSipStack();
+builder.Services.AddContactCenterCti();
 
 var app = builder.Build();
 
@@ -22,6 +25,7 @@ var app = builder.Build();
 app.Services.GetRequiredService<ContactCenter.Storage.IDbConnectionFactory>();
 
 app.MapContactCenterHealth();
+app.MapCti();
 
 app.Run();
 

@@ -21,6 +21,8 @@ public static class SipHostingServiceCollectionExtensions
         services.AddSingleton<MediaEngineHost>();
         services.AddSingleton<IMigrationSource, CdrMigrationSource>();
         services.AddSingleton(sp => new CdrStore(sp.GetRequiredService<ContactCenter.Storage.IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMigrationSource, RecordingMigrationSource>();
+        services.AddSingleton(sp => new ContactCenter.Telephony.Recordings.RecordingStore(sp.GetRequiredService<ContactCenter.Storage.IDbConnectionFactory>()));
         services.AddSingleton<SipHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipHostedService>());
         // After the stacks: trunks register once they listen, and unregister before they close.

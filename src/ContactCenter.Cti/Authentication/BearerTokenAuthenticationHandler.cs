@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using ContactCenter.Cti.Commands;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace ContactCenter.Cti.Authentication;
+
+/// <summary>
+/// <c>Authorization: Bearer cc_…</c>: hashes the token and looks it up. Challenges and refusals are answered with
+/// RFC 9457 problem details (<c>unauthorized</c>, <c>forbidden</c>) rather than bare status codes.
+/// </summary>
+public sealed class BearerTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiTokenStore tokens)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    /// <summary>The scheme name, and the server's default scheme.</summary>
+    public const string SchemeName = "cc-bearer";
+
+    /// <inheritdoc />
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header))
+            return Task.FromResult(AuthenticateResult.NoResult());
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return Task.FromResult(AuthenticateResult.Fail("The Authorization header is not a Bearer token."));
+        string token = header["Bearer ".Length..].Trim();
+        if (token.Length is 0 or > ApiTokenSecret.MaxLength || !token.StartsWith(ApiTokenSecret.Prefix, StringComparison.Ordinal))
+            return Task.FromResult(AuthenticateResult.Fail("The bearer token is malformed."));
+
+        var found = tokens.FindActive(ApiTokenSecret.Hash(token));
+        if (found is null)
+            return Task.FromResult(AuthenticateResult.Fail("The bearer token is unknown or revoked."));
+
+        var claims = new List<Claim>
+        {
+            new(CtiClaimTypes.TokenId, found.Id),
+            new(ClaimTypes.Name, found.Name),
+            new(ClaimTypes.Role, found.Role),
+        };
+        if (found.AgentId is not null)
+            claims.Add(new Claim(CtiClaimTypes.AgentId, found.AgentId));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+
+    /// <inheritdoc />
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        bool presented = result.Failure is not null;
+        Response.Headers.Append(HeaderNames.WWWAuthenticate, presented ? "Bearer error=\"invalid_token\"" : "Bearer");
+        var problem = CtiProblem.Unauthorized(presented
+            ? result.Failure!.Message
+            : "This endpoint needs a bearer token: Authorization: Bearer cc_…");
+        await CtiProblemWriter.WriteAsync(Context, problem, clientData: null);
+    }
+
+    /// <inheritdoc />
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        CtiProblemWriter.WriteAsync(Context, CtiProblem.Forbidden("This token's role may not use this endpoint."), clientData: null);
+}

@@ -1,0 +1,88 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.IO.Pipelines;
+using System.Text.Json;
+using ContactCenter.Events;
+
+namespace ContactCenter.Cti.Channel;
+
+/// <summary>
+/// Writes Server-Sent Events (WHATWG HTML §9.2) straight into the response pipe: <c>id:</c> is the event's seq, the
+/// data is the envelope as one line of JSON (the JSON writer escapes every control character, so no newline can
+/// split it). Nothing is flushed here; the channel flushes once per batch.
+/// </summary>
+internal sealed class SseWriter(PipeWriter output)
+{
+    private readonly Utf8JsonWriter _json = new(output);
+
+    public void WriteRetry(int milliseconds)
+    {
+        Write("retry: "u8);
+        WriteNumber(milliseconds);
+        Write("\n: connected\n\n"u8);
+    }
+
+    public void WriteEvent(EventEnvelope envelope)
+    {
+        Write("id: "u8);
+        WriteNumber(envelope.Seq);
+        Write("\ndata: "u8);
+        JsonSerializer.Serialize(_json, envelope, EventJson.Options);
+        EndJson();
+        Write("\n\n"u8);
+    }
+
+    /// <summary><c>event: heartbeat</c>; its id is the position (every wanted event up to it was sent), so a resume after a long quiet time stays exact.</summary>
+    public void WriteHeartbeat(long position, long currentSeq, DateTimeOffset now)
+    {
+        if (position > 0)
+        {
+            Write("id: "u8);
+            WriteNumber(position);
+            Write("\n"u8);
+        }
+        Write("event: heartbeat\ndata: "u8);
+        _json.WriteStartObject();
+        _json.WriteNumber("seq", currentSeq);
+        _json.WriteString("time", now);
+        _json.WriteEndObject();
+        EndJson();
+        Write("\n\n"u8);
+    }
+
+    /// <summary>
+    /// <c>event: resync_required</c>: the client cannot be given a complete stream from where it was. Its id is the
+    /// seq the stream continues after, so the next reconnect resumes from there.
+    /// </summary>
+    public void WriteResync(ChannelResync resync)
+    {
+        Write("id: "u8);
+        WriteNumber(resync.ResumeAfterSeq);
+        Write("\nevent: resync_required\ndata: "u8);
+        _json.WriteStartObject();
+        _json.WriteString("reason", resync.Reason);
+        if (resync.LastSeq is { } last)
+            _json.WriteNumber("last_seq", last);
+        _json.WriteNumber("resume_after_seq", resync.ResumeAfterSeq);
+        _json.WriteString("stream_id", resync.StreamId);
+        _json.WriteString("snapshot", "/cti/v1/get_snapshot");
+        _json.WriteEndObject();
+        EndJson();
+        Write("\n\n"u8);
+    }
+
+    private void EndJson()
+    {
+        _json.Flush();
+        _json.Reset(output);
+    }
+
+    private void Write(ReadOnlySpan<byte> bytes) => output.Write(bytes);
+
+    private void WriteNumber(long value)
+    {
+        var span = output.GetSpan(20);
+        Utf8Formatter.TryFormat(value, span, out int written);
+        output.Advance(written);
+    }
+}

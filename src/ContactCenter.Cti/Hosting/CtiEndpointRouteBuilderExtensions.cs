@@ -1,0 +1,54 @@
+using ContactCenter.Cti.Authentication;
+using ContactCenter.Cti.Channel;
+using ContactCenter.Cti.Commands;
+using ContactCenter.Cti.OpenApi;
+using ContactCenter.Cti.Snapshot;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactCenter.Cti.Hosting;
+
+/// <summary>Maps the CTI API.</summary>
+public static class CtiEndpointRouteBuilderExtensions
+{
+    /// <summary>The API's path prefix.</summary>
+    public const string Prefix = "/cti/v1";
+
+    /// <summary>
+    /// Adds the rate limiter to the pipeline and maps every registered command at <c>/cti/v1/{name}</c>, the channel
+    /// at <c>/cti/v1/channel/{subscription}</c>, 404/405 problem answers for unknown commands and wrong methods, and
+    /// the OpenAPI document with its interactive page.
+    /// </summary>
+    public static WebApplication MapCti(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        var commands = app.Services.GetServices<CtiCommandRegistration>().ToList();
+        var duplicate = commands.GroupBy(c => c.Info.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new InvalidOperationException($"Two CTI commands are named '{duplicate.Key}': {string.Join(", ", duplicate.Select(c => c.CommandType.FullName))}.");
+        var sections = app.Services.GetServices<ICtiSnapshotContributor>().GroupBy(c => c.Section).FirstOrDefault(g => g.Count() > 1);
+        if (sections is not null)
+            throw new InvalidOperationException($"Two snapshot contributors provide section '{sections.Key}'.");
+
+        var group = app.MapGroup(Prefix).RequireRateLimiting(CtiRateLimiting.PolicyName).WithTags("CTI");
+        foreach (var command in commands.OrderBy(c => c.Info.Name, StringComparer.Ordinal))
+            CtiCommandRouting.Map(group, command);
+
+        group.MapGet("/channel/{subscription}", ChannelEndpoint.HandleAsync)
+            .RequireAuthorization(CtiPolicies.Agent)
+            .WithName("channel")
+            .WithSummary("The persistent event channel of a subscription, as Server-Sent Events; resume with Last-Event-ID.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var catalog = new CtiCommandCatalog(commands);
+        group.Map("/{command}", catalog.AnswerUnroutable)
+            .RequireAuthorization(CtiPolicies.Agent)
+            .ExcludeFromDescription();
+
+        app.MapCtiOpenApi();
+        return app;
+    }
+}
