@@ -33,6 +33,36 @@ public static class EventTypes
     /// <summary>The called party answered.</summary>
     public const string CallAnswered = "call.answered";
 
+    /// <summary>A party was put on hold (payload: the held party and who held).</summary>
+    public const string CallHeld = "call.held";
+
+    /// <summary>A held party was taken off hold.</summary>
+    public const string CallRetrieved = "call.retrieved";
+
+    /// <summary>The call was transferred (payload: the new party and the one that left).</summary>
+    public const string CallTransferred = "call.transferred";
+
+    /// <summary>The call was merged into a conference.</summary>
+    public const string CallConferenced = "call.conferenced";
+
+    /// <summary>A participant left a conference.</summary>
+    public const string CallParticipantLeft = "call.participant_left";
+
+    /// <summary>A DTMF digit was received (payload: digit, duration, who pressed it, RTP or SIP INFO).</summary>
+    public const string CallDtmf = "call.dtmf";
+
+    /// <summary>A recording of the call started (payload: the recording id).</summary>
+    public const string CallRecordingStarted = "call.recording_started";
+
+    /// <summary>A recording of the call was paused.</summary>
+    public const string CallRecordingPaused = "call.recording_paused";
+
+    /// <summary>A recording of the call was resumed.</summary>
+    public const string CallRecordingResumed = "call.recording_resumed";
+
+    /// <summary>A recording of the call stopped.</summary>
+    public const string CallRecordingStopped = "call.recording_stopped";
+
     /// <summary>The call ended; the payload carries the CDR.</summary>
     public const string CallEnded = "call.ended";
 
@@ -57,6 +87,16 @@ public static class EventTypes
         [CallCreated] = typeof(CallChanged),
         [CallRinging] = typeof(CallChanged),
         [CallAnswered] = typeof(CallChanged),
+        [CallHeld] = typeof(CallChanged),
+        [CallRetrieved] = typeof(CallChanged),
+        [CallTransferred] = typeof(CallChanged),
+        [CallConferenced] = typeof(CallChanged),
+        [CallParticipantLeft] = typeof(CallChanged),
+        [CallDtmf] = typeof(CallChanged),
+        [CallRecordingStarted] = typeof(CallChanged),
+        [CallRecordingPaused] = typeof(CallChanged),
+        [CallRecordingResumed] = typeof(CallChanged),
+        [CallRecordingStopped] = typeof(CallChanged),
         [CallEnded] = typeof(CallChanged),
         [TrunkRegistered] = typeof(TrunkRegistrationChanged),
         [TrunkRegistrationFailed] = typeof(TrunkRegistrationChanged),
