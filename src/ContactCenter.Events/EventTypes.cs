@@ -27,6 +27,12 @@ public static class EventTypes
     /// <summary>A call arrived (INVITE accepted for routing). Published by the call engine (Telephony CallEventTypes).</summary>
     public const string CallCreated = "call.created";
 
+    /// <summary>The engine answered the call and queued it for the ACD (the caller hears music).</summary>
+    public const string CallQueued = "call.queued";
+
+    /// <summary>The ACD offered the queued call to an agent's extension.</summary>
+    public const string CallOffered = "call.offered";
+
     /// <summary>The called party rings.</summary>
     public const string CallRinging = "call.ringing";
 
@@ -86,6 +92,8 @@ public static class EventTypes
         [RegistrationExpired] = typeof(RegistrationChanged),
         [CallCreated] = typeof(CallChanged),
         [CallRinging] = typeof(CallChanged),
+        [CallQueued] = typeof(CallChanged),
+        [CallOffered] = typeof(CallChanged),
         [CallAnswered] = typeof(CallChanged),
         [CallHeld] = typeof(CallChanged),
         [CallRetrieved] = typeof(CallChanged),

@@ -32,6 +32,12 @@ public sealed class AcdRuntime : IDeliveryReports, IAsyncDisposable
         _work.Writer.TryWrite(static () => { });
     }
 
+    /// <summary>
+    /// The configuration the loop routes with now, for lookups from other threads (a DID's service when a call arrives):
+    /// an immutable snapshot, replaced as a whole when the administration changes it.
+    /// </summary>
+    public Configuration.AcdConfiguration Configuration => _engine.Configuration;
+
     /// <summary>Runs <paramref name="work"/> on the loop and returns its result.</summary>
     public async Task<T> RunAsync<T>(Func<AcdEngine, T> work, CancellationToken cancellationToken = default)
     {

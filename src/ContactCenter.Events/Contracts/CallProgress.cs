@@ -17,4 +17,7 @@ public enum CallProgress
 
     /// <summary>Ended; the CDR is written.</summary>
     Ended,
+
+    /// <summary>Answered by the engine and waiting in an ACD queue until an agent is connected.</summary>
+    Queued,
 }

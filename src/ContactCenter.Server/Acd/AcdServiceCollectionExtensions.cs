@@ -20,7 +20,9 @@ public static class AcdServiceCollectionExtensions
         services.Configure<AcdOptions>(configuration.GetSection(AcdOptions.SectionName));
         services.AddProblemDetails();
         services.AddSingleton<IMigrationSource, AcdMigrationSource>();
-        services.TryAddSingleton<IInteractionDelivery>(NullInteractionDelivery.Instance);
+        // Voice goes through the call engine (the bridge is also the engine's queue hook, set when the SIP host starts).
+        services.TryAddSingleton<AcdVoiceBridge>();
+        services.TryAddSingleton<IInteractionDelivery>(sp => sp.GetRequiredService<AcdVoiceBridge>());
         services.AddSingleton(sp => new AcdConfigurationStore(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SqliteHistorySink(sp.GetRequiredService<IDbConnectionFactory>()));
         services.AddSingleton(sp =>

@@ -29,6 +29,7 @@ public sealed class SipHostedService(
     MediaEngineHost media,
     CdrStore cdr,
     ContactCenter.Telephony.Recordings.RecordingStore recordings,
+    IServiceProvider services,
     ContactCenter.Telephony.Routing.RoutingTable routing,
     IEventBus bus,
     IConfiguration configuration,
@@ -69,6 +70,8 @@ public sealed class SipHostedService(
             {
                 Routing = routing,
                 Recordings = recordings,
+                // The ACD owns the DIDs that are its services' entry points (answered and queued, then offered to agents).
+                Queue = services.GetService<ContactCenter.Server.Acd.AcdVoiceBridge>(),
                 Profile = profile.Name,
                 // Extensions answer a 407 with the same credentials they register with; trunks are known by address.
                 Authentication = configuration.GetValue("ContactCenter:Calls:AuthenticateInvites", true)

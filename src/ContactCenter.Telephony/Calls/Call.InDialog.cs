@@ -104,7 +104,7 @@ public sealed partial class Call
     private void OnReInvite(ServerTransaction transaction, CallLeg leg, SipDialog dialog)
     {
         var request = transaction.Request;
-        if (request.Body.IsEmpty || State is not (CallState.Answered or CallState.Talking))
+        if (request.Body.IsEmpty || State is not (CallState.Answered or CallState.Talking or CallState.Queued))
         {
             // An offer-less re-INVITE wants our offer in the 200 and the answer in the ACK: a follow-up.
             transaction.SendResponse(dialog.CreateResponse(request, 488, "Not Acceptable Here").Finish());

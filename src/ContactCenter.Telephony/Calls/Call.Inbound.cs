@@ -65,6 +65,11 @@ public sealed partial class Call
         }
         inbound.Codec = negotiation.Media?.Codec.Name;
         inbound.Answer = negotiation.AnswerBytes();
+        if (_queuedService is { } queued)
+        {
+            EnterQueue(queued);
+            return;
+        }
 
         var calleeMedia = Engine.Media.CreateLeg(OnMediaEvent);
         if (!calleeMedia.Succeeded)
@@ -145,6 +150,19 @@ public sealed partial class Call
     private IReadOnlyList<RingStep>? RouteFromTrunk(Trunk trunk, string dialled, out Refusal? refusal)
     {
         refusal = null;
+        if (Engine.Queue is { } queue)
+        {
+            // The ACD owns its entry points: those calls are answered and queued instead of ringing a group.
+            var cleaned = PhoneNumberNormalizer.CleanDialString(dialled);
+            string? e164 = PhoneNumberNormalizer.TryToE164(cleaned, trunk.DefaultCountry, out var number) ? number : null;
+            if (queue.ServiceForNumber(cleaned, e164) is { } acdService)
+            {
+                Did = e164 ?? cleaned;
+                _queuedService = acdService;
+                Service = acdService;
+                return [];
+            }
+        }
         switch (Engine.Routing!.RouteInbound(trunk, dialled))
         {
             case InboundToExtension target:

@@ -25,6 +25,7 @@ public sealed partial class Call
         _transferDial?.Cancel();
         StopRecording();
         _conference?.Dispose();
+        _offerTimer?.Dispose();
         var legs = new List<LegDetailRecord>();
         var seenMedia = new HashSet<MediaLeg>(_handedOverMedia); // moved to another call with their leg: not ours to dispose
         TimeSpan hold = TimeSpan.Zero;
@@ -72,6 +73,7 @@ public sealed partial class Call
             Engine.Log.Write(SipLogLevel.Error, "calls", () => $"Call {Id}: CDR not written", ex);
         }
         Publish(CallEventTypes.Ended, cdr: Record);
+        ReportEndToQueue();
         Engine.RaiseEnded(this);
         _ended.TrySetResult();
     }
@@ -101,7 +103,7 @@ public sealed partial class Call
                 silent.HangUp();
                 OnConferenceMemberLeft(silent, $"no RTP for {conferenceTimeout.Silence.TotalSeconds:0} s");
                 return;
-            case MediaTimeoutEvent timeout when State is CallState.Answered or CallState.Talking:
+            case MediaTimeoutEvent timeout when State is CallState.Answered or CallState.Talking or CallState.Queued:
                 // A phone that vanished (crash, network gone) sends neither BYE nor RTP: the silence ends the call.
                 var leg = _a is { } a && ReferenceEquals(a.Media, timeout.Leg) ? a : _b;
                 if (leg is null || !ReferenceEquals(leg.Media, timeout.Leg)) return;

@@ -54,6 +54,9 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
     /// <summary>Digest for INVITEs from extensions; null falls back to <see cref="CallEngineOptions.RequireRegisteredCaller"/>.</summary>
     public InviteAuthentication? Authentication { get; init; }
 
+    /// <summary>The ACD: DIDs it owns are answered and queued; set once by the host before calls arrive.</summary>
+    public ICallQueue? Queue { get; set; }
+
     /// <summary>Where recording metadata is stored; null keeps only the files.</summary>
     public Recordings.RecordingStore? Recordings { get; init; }
 
@@ -235,6 +238,18 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
         Run(callId, c => c.AddParticipantCommand(target, byParty));
 
     public Task<CallCommandResult> DropParticipantAsync(string callId, string party) => Run(callId, c => c.DropParticipantCommand(party));
+
+    // ACD delivery: offer a queued call to an agent's extension, accept (manual mode), withdraw, give it back.
+
+    public Task<CallCommandResult> OfferToAgentAsync(string callId, string agentId, string extension, AnswerMode mode, TimeSpan answerDelay,
+        TimeSpan timeout) => Run(callId, c => c.OfferCommand(agentId, extension, mode, answerDelay, timeout));
+
+    public Task<CallCommandResult> AcceptOfferAsync(string callId, string agentId, string extension) =>
+        Run(callId, c => c.AcceptOfferCommand(agentId, extension));
+
+    public Task<CallCommandResult> WithdrawOfferAsync(string callId, string agentId) => Run(callId, c => c.WithdrawOfferCommand(agentId));
+
+    public Task<CallCommandResult> ReleaseQueuedAsync(string callId, string reason) => Run(callId, c => c.ReleaseQueuedCommand(reason));
 
     private Task<CallCommandResult> Run(string callId, Func<Call, CallCommandResult> command) =>
         FindCall(callId) is { } call ? call.RunAsync(() => command(call)) : Task.FromResult(CallCommandResult.CallNotFound);

@@ -8,6 +8,8 @@ public static class CallEventTypes
 {
     public const string Created = "call.created";
     public const string Ringing = "call.ringing";
+    public const string Queued = "call.queued";
+    public const string Offered = "call.offered";
     public const string Answered = "call.answered";
     public const string Held = "call.held";
     public const string Retrieved = "call.retrieved";
@@ -22,5 +24,5 @@ public static class CallEventTypes
     public const string Ended = "call.ended";
 
     /// <summary>Every type above, for catalogs and subscription validation.</summary>
-    public static IReadOnlyList<string> All { get; } = [Created, Ringing, Answered, Held, Retrieved, Transferred, Conferenced, ParticipantLeft, Dtmf, RecordingStarted, RecordingPaused, RecordingResumed, RecordingStopped, Ended];
+    public static IReadOnlyList<string> All { get; } = [Created, Ringing, Queued, Offered, Answered, Held, Retrieved, Transferred, Conferenced, ParticipantLeft, Dtmf, RecordingStarted, RecordingPaused, RecordingResumed, RecordingStopped, Ended];
 }

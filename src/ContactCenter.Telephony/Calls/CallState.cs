@@ -17,4 +17,7 @@ public enum CallState
 
     /// <summary>Ended; the CDR is written.</summary>
     Ended,
+
+    /// <summary>Answered by us and waiting in an ACD queue (music for the caller) until an agent is connected.</summary>
+    Queued,
 }

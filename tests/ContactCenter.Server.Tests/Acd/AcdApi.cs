@@ -21,6 +21,8 @@ public sealed class AcdApi : IDisposable
         ProfileFiles.WriteSimple(_server.ProfilesDirectory, "office", """{ "Number": "1001" }""", """{ "Number": "1002" }""");
         _factory = _server.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
+            // No calls here: offers must stay pending (as an unanswered phone would) instead of failing at once for want of a call.
+            services.AddSingleton<ContactCenter.Acd.Routing.IInteractionDelivery>(ContactCenter.Acd.Routing.NullInteractionDelivery.Instance);
             services.AddAuthentication(TestAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, TestAuthentication>(TestAuthentication.SchemeName, null);
             services.AddAuthorization(options =>
             {

@@ -1,0 +1,159 @@
+using ContactCenter.Sip.Messages;
+using ContactCenter.Telephony.Cdr;
+
+namespace ContactCenter.Telephony.Calls;
+
+/// <summary>
+/// Calls the ACD routes (voice delivered through the call engine, ACD-04/05): the caller is answered and hears music
+/// while it waits; the ACD offers it to an agent's extension — with auto-answer headers in automatic mode, ringing in
+/// manual mode — and it is bridged when the agent's phone answers. A failed offer goes back to the ACD, which picks
+/// the next agent; the caller's hang-up is an abandon.
+/// </summary>
+public sealed partial class Call
+{
+    private string? _offeredAgent;
+    private DialAttempt? _offer;
+    private ITimer? _offerTimer;
+    private int _offerGeneration;
+
+    /// <summary>The agent connected to this ACD call (null before, or for calls the ACD does not route).</summary>
+    public string? Agent { get; private set; }
+
+    private string? _queuedService;
+
+    /// <summary>From RouteFromTrunk: the DID belongs to an ACD service. The caller is answered and queued.</summary>
+    private void EnterQueue(string serviceId)
+    {
+        _queuedService = serviceId;
+        Service = serviceId;
+        var inbound = (InboundLeg)_a!;
+        if (!inbound.Accept(() => OnAckTimeout(inbound), out var error))
+        {
+            End(HangupSide.System, 400, "caller dialog: " + error);
+            return;
+        }
+        AnsweredAt = Engine.Time.GetUtcNow();
+        State = CallState.Queued;
+        inbound.Media.PlayMusicOnHold();
+        RecordCallerPlayback();
+        Publish(CallEventTypes.Queued);
+        Engine.Queue!.Enqueued(new QueuedCall(Id, serviceId, Caller, Did, Trunk));
+    }
+
+    internal CallCommandResult OfferCommand(string agentId, string extension, AnswerMode mode, TimeSpan answerDelay, TimeSpan timeout)
+    {
+        if (State != CallState.Queued || _a is null) return CallCommandResult.Fail("invalid_call_state", "Only a queued call can be offered.", State);
+        if (_offer is not null) return CallCommandResult.Fail("offer_pending", $"The call is already offered to {_offeredAgent}.", State);
+        var media = Engine.Media.CreateLeg(OnMediaEvent);
+        if (!media.Succeeded) return CallCommandResult.Fail("engine_overloaded", "No RTP port is free; retry later.", State);
+        var host = _invite?.Request.RequestUri.HostString is { Length: > 0 } h ? h : "cc";
+        var headers = mode == AnswerMode.Automatic ? AutoAnswerHeaders.For(host, answerDelay) : null;
+        var dial = new DialAttempt(this, "agent", media.Leg!, [ExtensionStep([extension], null, headers)], Caller, 69);
+        int generation = ++_offerGeneration;
+        dial.Answered += (winner, response) => OnOfferAnswered(generation, agentId, winner, response);
+        dial.Failed += (status, _) => OnOfferFailed(generation, agentId, rejected: status is 486 or 600 or 603);
+        _offer = dial;
+        _offeredAgent = agentId;
+        _offerTimer = Engine.Time.CreateTimer(_ => Post(() => OnOfferTimeout(generation, agentId)), null, timeout, Timeout.InfiniteTimeSpan);
+        Publish(CallEventTypes.Offered, extension, agentId);
+        dial.Start();
+        return CallCommandResult.Ok(State);
+    }
+
+    /// <summary>
+    /// Manual mode, accepted by command (CTI answer_call): the ringing phone cannot be made to pick up, so the offer is
+    /// cancelled and the extension invited again with auto-answer headers — phone-agnostic.
+    /// </summary>
+    internal CallCommandResult AcceptOfferCommand(string agentId, string extension)
+    {
+        if (State != CallState.Queued || _offer is null || _offeredAgent != agentId)
+            return CallCommandResult.Fail("no_offer", $"The call is not being offered to {agentId}.", State);
+        var old = _offer;
+        CancelOffer();
+        old.Media.Dispose();
+        return OfferCommand(agentId, extension, AnswerMode.Automatic, TimeSpan.Zero, Engine.Options.NoAnswerTimeout);
+    }
+
+    internal CallCommandResult WithdrawOfferCommand(string agentId)
+    {
+        if (_offer is null || _offeredAgent != agentId) return CallCommandResult.Fail("no_offer", $"The call is not being offered to {agentId}.", State);
+        var media = _offer.Media;
+        CancelOffer();
+        media.Dispose();
+        return CallCommandResult.Ok(State);
+    }
+
+    private void CancelOffer()
+    {
+        _offerTimer?.Dispose();
+        _offer?.Cancel();
+        _offer = null;
+        _offeredAgent = null;
+        _offerGeneration++;
+    }
+
+    private void OnOfferAnswered(int generation, string agentId, OutboundLeg winner, SipMessage response)
+    {
+        if (generation != _offerGeneration || State != CallState.Queued || _a is null)
+        {
+            winner.HangUp();
+            return;
+        }
+        var negotiation = winner.Media.AcceptAnswer(response.Body.Span);
+        _offerTimer?.Dispose();
+        _offer = null;
+        _offeredAgent = null;
+        if (!negotiation.IsSuccess)
+        {
+            winner.HangUp();
+            Engine.Queue?.OfferFailed(Id, agentId, rejected: true);
+            return;
+        }
+        winner.Codec = negotiation.Media?.Codec.Name;
+        _b = winner;
+        _firstAnsweredBy ??= winner.Party;
+        Agent = agentId;
+        Rebridge(_a, winner);
+        State = CallState.Talking;
+        Publish(CallEventTypes.Answered, winner.Party, agentId);
+        Engine.Queue?.OfferAnswered(Id, agentId);
+    }
+
+    private void OnOfferFailed(int generation, string agentId, bool rejected)
+    {
+        if (generation != _offerGeneration) return;
+        var media = _offer?.Media;
+        _offerTimer?.Dispose();
+        _offer = null;
+        _offeredAgent = null;
+        media?.Dispose();
+        if (State == CallState.Queued) Engine.Queue?.OfferFailed(Id, agentId, rejected);
+    }
+
+    private void OnOfferTimeout(int generation, string agentId)
+    {
+        if (generation != _offerGeneration || _offer is null) return;
+        var media = _offer.Media;
+        CancelOffer();
+        media.Dispose();
+        if (State == CallState.Queued) Engine.Queue?.OfferFailed(Id, agentId, rejected: false);
+    }
+
+    /// <summary>The ACD gives the call back (no agent within the maximum wait, service removed): the caller is hung up.</summary>
+    internal CallCommandResult ReleaseQueuedCommand(string reason)
+    {
+        if (State != CallState.Queued) return CallCommandResult.Fail("invalid_call_state", "Only a queued call can be released.", State);
+        CancelOffer();
+        HangUpAll();
+        End(HangupSide.System, 480, "released by the ACD: " + reason);
+        return CallCommandResult.Ok(State);
+    }
+
+    /// <summary>Tells the ACD how an ACD call ended (abandoned while waiting, or ended after an agent took it).</summary>
+    private void ReportEndToQueue()
+    {
+        if (_queuedService is null || Engine.Queue is not { } queue) return;
+        if (Agent is null) queue.Abandoned(Id);
+        else queue.Ended(Id);
+    }
+}
