@@ -5,6 +5,7 @@
 #
 #   sip-tester   sipp 3.6.1 (Debian's package name), used by tests and tests/load/*.sh
 #   baresip      headless softphone (baresip-core holds the binary and modules)
+#   linphone-cli linphonec, a second softphone brand (Linphone's console client) the call tests drive
 #   sox          makes WAV files for sipp's rtp_stream media scenarios; checks G.711 against our codec
 #   ffmpeg       an independent G.722 encoder/decoder the codec tests compare against
 #   libspandsp2  SpanDSP, baresip's G.722 implementation, loaded by the codec tests
@@ -14,8 +15,8 @@
 # a message on stderr when the install fails or the binaries are still missing.
 set -euo pipefail
 
-packages=(sip-tester baresip baresip-core sox ffmpeg libspandsp2)
-binaries=(sipp baresip sox ffmpeg)
+packages=(sip-tester baresip baresip-core linphone-cli sox ffmpeg libspandsp2)
+binaries=(sipp baresip linphonec sox ffmpeg)
 
 is_installed() {
     [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]

@@ -24,6 +24,57 @@ public static class EventTypes
     /// <summary>A contact binding expired without being refreshed.</summary>
     public const string RegistrationExpired = "registration.expired";
 
+    /// <summary>A call arrived (INVITE accepted for routing). Published by the call engine (Telephony CallEventTypes).</summary>
+    public const string CallCreated = "call.created";
+
+    /// <summary>The called party rings.</summary>
+    public const string CallRinging = "call.ringing";
+
+    /// <summary>The called party answered.</summary>
+    public const string CallAnswered = "call.answered";
+
+    /// <summary>A party was put on hold (payload: the held party and who held).</summary>
+    public const string CallHeld = "call.held";
+
+    /// <summary>A held party was taken off hold.</summary>
+    public const string CallRetrieved = "call.retrieved";
+
+    /// <summary>The call was transferred (payload: the new party and the one that left).</summary>
+    public const string CallTransferred = "call.transferred";
+
+    /// <summary>The call was merged into a conference.</summary>
+    public const string CallConferenced = "call.conferenced";
+
+    /// <summary>A participant left a conference.</summary>
+    public const string CallParticipantLeft = "call.participant_left";
+
+    /// <summary>A DTMF digit was received (payload: digit, duration, who pressed it, RTP or SIP INFO).</summary>
+    public const string CallDtmf = "call.dtmf";
+
+    /// <summary>A recording of the call started (payload: the recording id).</summary>
+    public const string CallRecordingStarted = "call.recording_started";
+
+    /// <summary>A recording of the call was paused.</summary>
+    public const string CallRecordingPaused = "call.recording_paused";
+
+    /// <summary>A recording of the call was resumed.</summary>
+    public const string CallRecordingResumed = "call.recording_resumed";
+
+    /// <summary>A recording of the call stopped.</summary>
+    public const string CallRecordingStopped = "call.recording_stopped";
+
+    /// <summary>The call ended; the payload carries the CDR.</summary>
+    public const string CallEnded = "call.ended";
+
+    /// <summary>A trunk's provider accepted our registration: the trunk is up.</summary>
+    public const string TrunkRegistered = "trunk.registered";
+
+    /// <summary>A trunk's registration failed (rejected, no answer, host not found); it is down and retried with backoff.</summary>
+    public const string TrunkRegistrationFailed = "trunk.registration_failed";
+
+    /// <summary>A trunk's registration was removed (Expires: 0) because the server is stopping.</summary>
+    public const string TrunkUnregistered = "trunk.unregistered";
+
     /// <summary>A CTI webhook subscription was disabled after its receiver failed for too long (an alarm).</summary>
     public const string SubscriptionDisabled = "subscription.disabled";
 
@@ -33,6 +84,23 @@ public static class EventTypes
         [RegistrationRefreshed] = typeof(RegistrationChanged),
         [RegistrationRemoved] = typeof(RegistrationChanged),
         [RegistrationExpired] = typeof(RegistrationChanged),
+        [CallCreated] = typeof(CallChanged),
+        [CallRinging] = typeof(CallChanged),
+        [CallAnswered] = typeof(CallChanged),
+        [CallHeld] = typeof(CallChanged),
+        [CallRetrieved] = typeof(CallChanged),
+        [CallTransferred] = typeof(CallChanged),
+        [CallConferenced] = typeof(CallChanged),
+        [CallParticipantLeft] = typeof(CallChanged),
+        [CallDtmf] = typeof(CallChanged),
+        [CallRecordingStarted] = typeof(CallChanged),
+        [CallRecordingPaused] = typeof(CallChanged),
+        [CallRecordingResumed] = typeof(CallChanged),
+        [CallRecordingStopped] = typeof(CallChanged),
+        [CallEnded] = typeof(CallChanged),
+        [TrunkRegistered] = typeof(TrunkRegistrationChanged),
+        [TrunkRegistrationFailed] = typeof(TrunkRegistrationChanged),
+        [TrunkUnregistered] = typeof(TrunkRegistrationChanged),
         [SubscriptionDisabled] = typeof(Contracts.SubscriptionDisabled),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

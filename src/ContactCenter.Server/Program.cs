@@ -1,4 +1,5 @@
 using ContactCenter.Cti.Hosting;
+using ContactCenter.Server.Acd;
 using ContactCenter.Server.Configuration;
 using ContactCenter.Server.Cti;
 using ContactCenter.Server.Health;
@@ -18,6 +19,7 @@ builder.Services.AddContactCenterStorage();
 // The SIP stacks (one per profile) start after the directory: profiles and credentials are ready by then.
 builder.Services.AddSipStack();
 builder.Services.AddContactCenterCti();
+builder.Services.AddAcd(builder.Configuration);
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.Services.GetRequiredService<ContactCenter.Storage.IDbConnectionFactory>();
 
 app.MapContactCenterHealth();
 app.MapCti();
+app.MapAcdAdmin();
 
 app.Run();
 

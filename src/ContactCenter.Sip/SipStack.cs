@@ -18,7 +18,7 @@ public sealed class SipStack : IAsyncDisposable
         Options = options;
         var nonces = new NonceService(time, options.NonceLifetime);
         Limiter = new AuthFailureLimiter(time, options.AuthFailures);
-        var authenticator = new DigestAuthenticator(credentials, nonces, new NonceCountTracker(time, options.NonceLifetime), Limiter,
+        var authenticator = Authenticator = new DigestAuthenticator(credentials, nonces, new NonceCountTracker(time, options.NonceLifetime), Limiter,
             new DigestAuthenticatorOptions { ChallengeAlgorithms = options.DigestAlgorithms },
             message => log.Write(SipLogLevel.Warning, "sip.auth", message));
         Registrar = new RegistrarUsage(options.Registrar, location, authenticator, time, log);
@@ -34,6 +34,9 @@ public sealed class SipStack : IAsyncDisposable
     public SipServerCore Core { get; }
     public RegistrarUsage Registrar { get; }
     public AuthFailureLimiter Limiter { get; }
+
+    /// <summary>The Digest verifier the registrar uses; the call engine challenges INVITEs with it too (same realm, nonces, limits).</summary>
+    public DigestAuthenticator Authenticator { get; }
 
     public IReadOnlyList<SipListenEndpoint> LocalEndPoints => Transport.LocalEndPoints;
 

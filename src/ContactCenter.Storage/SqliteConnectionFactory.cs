@@ -38,7 +38,16 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        connection.Execute($"PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={_busyTimeoutMs};");
+        // Pooled connections keep their settings: set them once per physical connection, not on every Open (a CDR
+        // write per call start and end made these three statements a visible share of the call path).
+        if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
+        {
+            connection.Execute($"PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={_busyTimeoutMs};");
+            _configured.AddOrUpdate(handle, Configured);
+        }
         return connection;
     }
+
+    private static readonly object Configured = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
 }

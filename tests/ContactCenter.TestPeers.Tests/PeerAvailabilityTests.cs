@@ -16,6 +16,12 @@ public class PeerAvailabilityTests
     }
 
     [Fact]
+    public void Linphonec_is_installed()
+    {
+        Assert.True(File.Exists(PeerAvailability.RequireLinphonec()));
+    }
+
+    [Fact]
     public void Sox_is_installed()
     {
         Assert.True(File.Exists(PeerAvailability.RequireSox()));

@@ -4,7 +4,7 @@ namespace ContactCenter.TestPeers;
 public static class PeerAvailability
 {
     public const string InstallHint =
-        "run scripts/install-peers.sh (Debian packages sip-tester, baresip, baresip-core, sox)";
+        "run scripts/install-peers.sh (Debian packages sip-tester, baresip, baresip-core, linphone-cli, sox)";
 
     /// <summary>Where Debian's baresip-core puts its modules.</summary>
     public const string BaresipModulePath = "/usr/lib/baresip/modules";
@@ -31,6 +31,9 @@ public static class PeerAvailability
 
     /// <summary>The path of sipp; throws <see cref="PeerMissingException"/> when it is missing.</summary>
     public static string RequireSipp() => Require("sipp", "sip-tester");
+
+    /// <summary>The path of linphonec (Linphone's console client); throws <see cref="PeerMissingException"/> when it is missing.</summary>
+    public static string RequireLinphonec() => Require("linphonec", "linphone-cli");
 
     /// <summary>The path of sox; throws <see cref="PeerMissingException"/> when it is missing.</summary>
     public static string RequireSox() => Require("sox", "sox");

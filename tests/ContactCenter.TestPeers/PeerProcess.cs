@@ -43,7 +43,13 @@ internal sealed class PeerProcess
 
     public string StandardError => _error.ToString();
 
-    public static PeerProcess Start(string executable, IReadOnlyList<string> arguments, string workingDirectory, TimeProvider time)
+    /// <param name="environment">Variables set for the peer on top of ours (linphonec finds its data under HOME).</param>
+    /// <param name="keepStandardInput">
+    /// Keep stdin open for <see cref="WriteInputLineAsync"/>: for peers driven by console commands (linphonec), which
+    /// quit at end of file. Otherwise stdin is closed at once.
+    /// </param>
+    public static PeerProcess Start(string executable, IReadOnlyList<string> arguments, string workingDirectory, TimeProvider time,
+        IReadOnlyDictionary<string, string>? environment = null, bool keepStandardInput = false)
     {
         var startInfo = new ProcessStartInfo(executable)
         {
@@ -59,17 +65,43 @@ internal sealed class PeerProcess
         {
             startInfo.ArgumentList.Add(argument);
         }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
         var output = new BoundedText();
         var error = new BoundedText();
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, line) => { if (line.Data is not null) output.AppendLine(line.Data); };
         process.ErrorDataReceived += (_, line) => { if (line.Data is not null) error.AppendLine(line.Data); };
         process.Start();
-        // The peers are told not to read stdin; an immediate EOF makes sure none waits on it.
-        process.StandardInput.Close();
+        if (!keepStandardInput)
+        {
+            // The peers are told not to read stdin; an immediate EOF makes sure none waits on it.
+            process.StandardInput.Close();
+        }
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new PeerProcess(process, output, error, FormatCommandLine(executable, arguments), time);
+    }
+
+    /// <summary>Writes one line to the peer's stdin (started with keepStandardInput); false when it has exited or closed it.</summary>
+    public async Task<bool> WriteInputLineAsync(string line)
+    {
+        if (HasExited)
+        {
+            return false;
+        }
+        try
+        {
+            await _process.StandardInput.WriteLineAsync(line).ConfigureAwait(false);
+            await _process.StandardInput.FlushAsync().ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Sends <paramref name="signal"/> unless the process has already exited.</summary>

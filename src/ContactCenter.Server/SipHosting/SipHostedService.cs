@@ -28,6 +28,8 @@ public sealed class SipHostedService(
     RegistrationEventBridge registrationEvents,
     MediaEngineHost media,
     CdrStore cdr,
+    ContactCenter.Telephony.Recordings.RecordingStore recordings,
+    ContactCenter.Telephony.Routing.RoutingTable routing,
     IEventBus bus,
     IConfiguration configuration,
     ILoggerFactory loggers,
@@ -52,6 +54,8 @@ public sealed class SipHostedService(
         var credentials = new ExtensionCredentialAdapter(directory);
         int closed = cdr.CloseInterrupted();
         if (closed > 0) _logger.LogWarning("{Count} calls were cut by the last stop; their CDRs are closed as ended by restart", closed);
+        int interrupted = recordings.CloseInterrupted();
+        if (interrupted > 0) _logger.LogWarning("{Count} recordings were cut by the last stop; marked interrupted (their files were repaired)", interrupted);
         var callOptions = new CallEngineOptions
         {
             NoAnswerTimeout = configuration.GetValue("ContactCenter:Calls:NoAnswerTimeout", TimeSpan.FromSeconds(60)),
@@ -61,7 +65,16 @@ public sealed class SipHostedService(
             var stackOptions = BuildOptions(profile, sip);
             var stack = new SipStack(stackOptions, credentials, location, log, time);
             var calls = new CallEngine(stack.Transactions, stack.Transport, location, media.Engine,
-                number => directory.TryGetExtension(number, out _), callOptions, cdr, bus, log, time);
+                number => directory.TryGetExtension(number, out _), callOptions, cdr, bus, log, time)
+            {
+                Routing = routing,
+                Recordings = recordings,
+                Profile = profile.Name,
+                // Extensions answer a 407 with the same credentials they register with; trunks are known by address.
+                Authentication = configuration.GetValue("ContactCenter:Calls:AuthenticateInvites", true)
+                    ? new InviteAuthentication(stack.Authenticator, stackOptions.Registrar.Realm)
+                    : null,
+            };
             stack.Core.AttachSessions(calls);
             try
             {

@@ -10,7 +10,8 @@ public static class SipHostingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the SIP stacks (one per profile) with their call engines, the shared location service, the media
-    /// engine and the CDR store. Call after AddSipDirectory and AddContactCenterStorage.
+    /// engine, the CDR store and the trunks' registrations to their providers. Call after AddSipDirectory and
+    /// AddContactCenterStorage.
     /// </summary>
     public static IServiceCollection AddSipStack(this IServiceCollection services)
     {
@@ -20,8 +21,16 @@ public static class SipHostingServiceCollectionExtensions
         services.AddSingleton<MediaEngineHost>();
         services.AddSingleton<IMigrationSource, CdrMigrationSource>();
         services.AddSingleton(sp => new CdrStore(sp.GetRequiredService<ContactCenter.Storage.IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMigrationSource, RecordingMigrationSource>();
+        services.AddSingleton(sp => new ContactCenter.Telephony.Recordings.RecordingStore(sp.GetRequiredService<ContactCenter.Storage.IDbConnectionFactory>()));
         services.AddSingleton<SipHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipHostedService>());
+        // After the stacks: trunks register once they listen, and unregister before they close.
+        services.AddSingleton<TrunkStatusRegistry>();
+        services.AddSingleton(new TrunkRegistrationSettings());
+        services.AddSingleton<TrunkRegistrationService>();
+        services.AddHostedService(sp => sp.GetRequiredService<TrunkRegistrationService>());
+        services.AddHealthChecks().AddCheck<TrunkRegistrationHealthCheck>("trunks");
         return services;
     }
 }

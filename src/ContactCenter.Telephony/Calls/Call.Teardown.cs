@@ -19,57 +19,67 @@ public sealed partial class Call
     private void End(HangupSide side, int? code, string reason)
     {
         if (State == CallState.Ended) return;
-        EndedAt = _engine.Time.GetUtcNow();
+        EndedAt = Engine.Time.GetUtcNow();
         _noAnswerTimer?.Dispose();
-        _callerDialog?.Terminate();
-        var callerReport = Report(CallerMedia);
-        var calleeReport = Report(CalleeMedia);
-        CallerMedia?.Dispose();
-        CalleeMedia?.Dispose();
+        _dialing?.Cancel();
+        _transferDial?.Cancel();
+        StopRecording();
+        _conference?.Dispose();
+        var legs = new List<LegDetailRecord>();
+        var seenMedia = new HashSet<MediaLeg>(_handedOverMedia); // moved to another call with their leg: not ours to dispose
+        TimeSpan hold = TimeSpan.Zero;
+        foreach (var leg in _legs)
+        {
+            leg.Dialog?.Terminate();
+            leg.CloseHoldClock();
+            hold += leg.HoldTime;
+            // Losing forks share the winner's media leg and never connected: the CDR lists the legs that answered,
+            // plus the caller's.
+            bool connected = leg.AnsweredAt is not null || ReferenceEquals(leg, _a);
+            if (connected) legs.Add(Leg(legs.Count, leg, Report(leg.Media)));
+            if (seenMedia.Add(leg.Media)) leg.Media.Dispose();
+        }
+        if (_dialing?.Media is { } dialMedia && seenMedia.Add(dialMedia)) dialMedia.Dispose();
+        if (_transferDial?.Media is { } transferMedia && seenMedia.Add(transferMedia)) transferMedia.Dispose();
         State = CallState.Ended;
         Record = new CallDetailRecord
         {
             Id = Id,
-            Direction = CallDirection.Internal,
+            Direction = Direction,
             Caller = Caller,
             Callee = Callee,
-            AnsweredBy = AnsweredAt is null ? null : Callee,
+            Trunk = Trunk,
+            Did = Did,
+            ServiceId = Service,
+            AnsweredBy = AnsweredAt is null ? null : _firstAnsweredBy,
             StartedAt = StartedAt,
             RingingAt = RingingAt,
             AnsweredAt = AnsweredAt,
             EndedAt = EndedAt,
+            HoldTime = hold,
             HangupCode = code,
             HangupReason = reason,
             HangupSide = side,
-            Legs = CallerMedia is null ? [] :
-            [
-                Leg(0, "caller", Caller, CallerCallId, _callerCodec, callerReport),
-                Leg(1, "callee", Callee, CalleeCallId, _calleeCodec, calleeReport),
-            ],
+            RecordingIds = _recordingIds.ToArray(),
+            Legs = legs,
         };
         try
         {
-            _engine.Cdr?.Complete(Record);
+            Engine.Cdr?.Complete(Record);
         }
         catch (Exception ex)
         {
-            _engine.Log.Write(SipLogLevel.Error, "calls", () => $"Call {Id}: CDR not written", ex);
+            Engine.Log.Write(SipLogLevel.Error, "calls", () => $"Call {Id}: CDR not written", ex);
         }
-        try
-        {
-            _engine.Events?.Publish(CallEventTypes.Ended, new CallEventPayload(Id, Caller, Callee, State, Record),
-                new Events.EventSubject(CallId: Id));
-        }
-        catch (Exception ex)
-        {
-            _engine.Log.Write(SipLogLevel.Error, "calls", () => $"Call {Id}: publishing call.ended failed", ex);
-        }
-        _engine.RaiseEnded(this);
+        Publish(CallEventTypes.Ended, cdr: Record);
+        Engine.RaiseEnded(this);
         _ended.TrySetResult();
     }
 
-    private LegDetailRecord Leg(int index, string role, string party, string? sipCallId, string? codec, LegQualityReport? report) =>
-        new(index, role, party, sipCallId, codec, StartedAt, AnsweredAt, EndedAt,
+    private string? _firstAnsweredBy;
+
+    private LegDetailRecord Leg(int index, CallLeg leg, LegQualityReport? report) =>
+        new(index, leg.Role, leg.Party, leg.SipCallId, leg.Codec, leg.CreatedAt, leg.AnsweredAt, leg.EndedAt ?? EndedAt,
             PacketsReceived: report?.Inbound.Packets,
             PacketsLost: report?.Inbound.PacketsLost,
             JitterMilliseconds: report?.Inbound.JitterMilliseconds,
@@ -82,22 +92,31 @@ public sealed partial class Call
 
     private void HandleMediaEvent(MediaEvent e)
     {
-        // A phone that vanished (crash, network gone) sends neither BYE nor RTP: the silence ends the call. DTMF is
-        // not used by this slice.
-        if (e is not MediaTimeoutEvent timeout || State is not (CallState.Answered or CallState.Talking)) return;
-        var side = ReferenceEquals(timeout.Leg, CallerMedia) ? "caller" : "callee";
-        SendByeToCaller();
-        HangUpCallee();
-        End(HangupSide.System, 408, $"no RTP from the {side} for {timeout.Silence.TotalSeconds:0} s");
+        switch (e)
+        {
+            case DtmfReceivedEvent dtmf:
+                OnMediaDtmf(dtmf);
+                return;
+            case MediaTimeoutEvent conferenceTimeout when InConference && _members.Find(m => ReferenceEquals(m.Media, conferenceTimeout.Leg)) is { } silent:
+                silent.HangUp();
+                OnConferenceMemberLeft(silent, $"no RTP for {conferenceTimeout.Silence.TotalSeconds:0} s");
+                return;
+            case MediaTimeoutEvent timeout when State is CallState.Answered or CallState.Talking:
+                // A phone that vanished (crash, network gone) sends neither BYE nor RTP: the silence ends the call.
+                var leg = _a is { } a && ReferenceEquals(a.Media, timeout.Leg) ? a : _b;
+                if (leg is null || !ReferenceEquals(leg.Media, timeout.Leg)) return;
+                HangUpAll();
+                End(HangupSide.System, 408, $"no RTP from the {leg.Role} for {timeout.Silence.TotalSeconds:0} s");
+                return;
+        }
     }
 
-    /// <summary>The engine is stopping: both sides are hung up however far the call got.</summary>
+    /// <summary>The engine is stopping: every leg is hung up however far the call got.</summary>
     internal void Shutdown()
     {
         if (State == CallState.Ended) return;
-        if (State is CallState.Routing or CallState.Ringing) _callerInvite?.SendResponse(503, "Service Unavailable");
-        SendByeToCaller();
-        HangUpCallee();
+        if (State is CallState.Routing or CallState.Ringing) (_a as InboundLeg)?.Reject(503, "Service Unavailable");
+        HangUpAll();
         End(HangupSide.System, 503, "server stopping");
     }
 }

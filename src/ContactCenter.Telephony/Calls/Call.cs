@@ -1,47 +1,30 @@
 using System.Threading.Channels;
 using ContactCenter.Media.Sessions;
 using ContactCenter.Sip.Diagnostics;
-using ContactCenter.Sip.Dialogs;
-using ContactCenter.Sip.Messages;
-using ContactCenter.Sip.Transactions;
-using ContactCenter.Sip.Transport;
+using ContactCenter.Telephony.Cdr;
 
 namespace ContactCenter.Telephony.Calls;
 
 /// <summary>
-/// One call through the B2BUA: the caller's leg (we are its UAS) and the callee's leg (we are its UAC), each with its
-/// SIP dialog and its media leg. Everything that touches a call runs on its own queue, one item at a time, so the
-/// state below needs no locks; SIP and timer threads only <see cref="Post"/>.
+/// One call through the B2BUA: the leg that called (A, we are its UAS) and the leg it is connected to (B, we are its
+/// UAC), each a SIP dialog with its own media leg bridged in the media engine; plus whatever is being dialled (the
+/// callee's forks, a transfer target). Everything that touches a call runs on its own queue, one item at a time, so the
+/// state below needs no locks; SIP, media and timer threads only <see cref="Post"/>.
 /// </summary>
 public sealed partial class Call
 {
-    private readonly CallEngine _engine;
     private readonly Channel<Action> _queue;
+    private readonly Dictionary<string, CallLeg> _legsByCallId = new(StringComparer.Ordinal);
+    private readonly List<CallLeg> _legs = [];
 
-    // Caller side (A-leg).
-    private ServerTransaction? _callerInvite;
-    private SipDialog? _callerDialog;
-    private SipDestination _callerDestination;
-    private string _callerLocalVia = "";
-    private string _callerLocalContact = "";
-    private byte[]? _callerAnswer;
-
-    // Callee side (B-leg).
-    private ClientTransaction? _calleeInvite;
-    private SipMessage? _calleeInviteMessage;
-    private SipDialog? _calleeDialog;
-    private SipDestination _calleeDestination;
-    private bool _calleeProvisional;
-    private bool _calleeCancelWanted;
-    private bool _calleeInviteDone = true;
-
+    private CallLeg? _a;
+    private CallLeg? _b;
+    private DialAttempt? _dialing;
     private ITimer? _noAnswerTimer;
-    private string? _callerCodec;
-    private string? _calleeCodec;
 
     internal Call(CallEngine engine, string callerCallId)
     {
-        _engine = engine;
+        Engine = engine;
         CallerCallId = callerCallId;
         Id = Guid.NewGuid().ToString("N");
         StartedAt = engine.Time.GetUtcNow();
@@ -56,8 +39,26 @@ public sealed partial class Call
     /// <summary>Our id for the call (CDR, events); not a SIP Call-ID.</summary>
     public string Id { get; }
 
+    /// <summary>Who called: the extension, or the caller's number as received from the trunk (E.164 when known).</summary>
     public string Caller { get; private set; } = "";
+
+    /// <summary>What was dialled: the extension, the outside number, or the DID.</summary>
     public string Callee { get; private set; } = "";
+
+    /// <summary>The party connected now (changes with a transfer); null before an answer.</summary>
+    public string? ConnectedParty => _b?.Party;
+
+    public CallDirection Direction { get; private set; } = CallDirection.Internal;
+
+    /// <summary>The trunk the call came in on or went out through.</summary>
+    public string? Trunk { get; private set; }
+
+    /// <summary>The DID that routed an inbound call.</summary>
+    public string? Did { get; private set; }
+
+    /// <summary>The service a DID routed the call to.</summary>
+    public string? Service { get; private set; }
+
     private volatile CallState _state = CallState.Routing;
 
     /// <summary>Changed only on the call's queue; readable from anywhere.</summary>
@@ -66,28 +67,41 @@ public sealed partial class Call
         get => _state;
         private set => _state = value;
     }
+
     public DateTimeOffset StartedAt { get; }
     public DateTimeOffset? RingingAt { get; private set; }
     public DateTimeOffset? AnsweredAt { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
 
-    /// <summary>The caller's media leg (RTP between the caller and us), or null before it exists / after the call.</summary>
-    public MediaLeg? CallerMedia { get; private set; }
+    /// <summary>The caller's media leg (RTP between the caller and us), or null before it exists.</summary>
+    public MediaLeg? CallerMedia => _a?.Media;
 
-    /// <summary>The callee's media leg (RTP between the callee and us).</summary>
-    public MediaLeg? CalleeMedia { get; private set; }
+    /// <summary>The connected callee's media leg (or, while dialling, the one the forks offer).</summary>
+    public MediaLeg? CalleeMedia => _b?.Media ?? _dialing?.Media;
 
-    /// <summary>Completes when the call's queue has drained for good (call ended, callee INVITE transaction over).</summary>
+    /// <summary>Completes when the call's queue has drained for good (call ended, every INVITE transaction over).</summary>
     public Task Completion { get; }
 
+    internal CallEngine Engine { get; }
+
     internal string CallerCallId { get; }
-    internal string? CalleeCallId { get; private set; }
+
+    /// <summary>Every SIP Call-ID this call answers for (its legs, forks included).</summary>
+    internal IEnumerable<string> SipCallIds => _legsByCallId.Keys;
 
     /// <summary>Queues work for this call; dropped (and logged) when the call is gone or its queue is full.</summary>
     internal void Post(Action work)
     {
         if (!_queue.Writer.TryWrite(work))
-            _engine.Log.Write(SipLogLevel.Warning, "calls", () => $"Call {Id}: queue full or closed; work dropped");
+            Engine.Log.Write(SipLogLevel.Warning, "calls", () => $"Call {Id}: queue full or closed; work dropped");
+    }
+
+    /// <summary>Makes the leg's Call-ID lead to this call (in-dialog requests, stray responses).</summary>
+    internal void IndexLeg(CallLeg leg)
+    {
+        _legsByCallId[leg.SipCallId] = leg;
+        _legs.Add(leg);
+        Engine.Index(leg.SipCallId, this);
     }
 
     private async Task DrainAsync()
@@ -101,29 +115,34 @@ public sealed partial class Call
             catch (Exception ex)
             {
                 // A bug in one step must not leave the call half-open: log it, and end the call if it was not over yet.
-                _engine.Log.Write(SipLogLevel.Error, "calls", () => $"Call {Id} failed in state {State}", ex);
+                Engine.Log.Write(SipLogLevel.Error, "calls", () => $"Call {Id} failed in state {State}", ex);
                 if (State != CallState.Ended) TryFail(ex);
             }
-            if (State == CallState.Ended && _calleeInviteDone)
+            if (State == CallState.Ended && AllInvitesDone())
             {
                 _queue.Writer.TryComplete();
-                _engine.Release(this);
+                Engine.Release(this);
             }
         }
+    }
+
+    private bool AllInvitesDone()
+    {
+        foreach (var leg in _legs)
+            if (leg is OutboundLeg { InviteDone: false }) return false;
+        return true;
     }
 
     private void TryFail(Exception ex)
     {
         try
         {
-            _callerInvite?.SendResponse(500, "Server Internal Error");
-            SendByeToCaller();
-            HangUpCallee();
-            End(Cdr.HangupSide.System, 500, "internal error: " + ex.GetType().Name);
+            HangUpAll();
+            End(HangupSide.System, 500, "internal error: " + ex.GetType().Name);
         }
         catch (Exception again)
         {
-            _engine.Log.Write(SipLogLevel.Error, "calls", () => $"Call {Id} could not be ended cleanly", again);
+            Engine.Log.Write(SipLogLevel.Error, "calls", () => $"Call {Id} could not be ended cleanly", again);
             State = CallState.Ended;
             _ended.TrySetResult();
         }

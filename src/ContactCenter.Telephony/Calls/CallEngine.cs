@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using System.Text;
 using ContactCenter.Events;
 using ContactCenter.Media.Sessions;
 using ContactCenter.Sip.Diagnostics;
@@ -8,22 +11,23 @@ using ContactCenter.Sip.Transport;
 using ContactCenter.Sip.Usages.Core;
 using ContactCenter.Sip.Usages.Registrar;
 using ContactCenter.Telephony.Cdr;
+using ContactCenter.Telephony.Routing;
 
 namespace ContactCenter.Telephony.Calls;
 
 /// <summary>
-/// The B2BUA for one SIP stack: every INVITE from a known extension becomes a <see cref="Call"/> with an A-leg (the
-/// caller) and a B-leg (the callee's registered contact), media anchored in the <see cref="MediaEngine"/>. This class
+/// The B2BUA for one SIP stack: every INVITE from an extension (authenticated) or a trunk (identified by address)
+/// becomes a <see cref="Call"/>; the dial plan decides what it rings (every registered contact of an extension in
+/// parallel, a service's ring group, a trunk's provider), media anchored in the <see cref="MediaEngine"/>. This class
 /// only routes SIP messages to their call by Call-ID; each call processes its messages one at a time on its own queue.
 /// </summary>
-/// <remarks>
-/// Slice limits (follow-ups): INVITEs are not yet digest-authenticated (the caller must only be a known extension);
-/// only the first contact of the callee is invited (no parallel forking); re-INVITE/UPDATE inside a call are refused
-/// with 488; an INVITE without an SDP offer is refused with 488.
-/// </remarks>
 public sealed class CallEngine : ISipSessionUsage, IDisposable
 {
+    internal const string AllowHeader = "INVITE, ACK, CANCEL, BYE, OPTIONS, UPDATE, INFO, REFER, NOTIFY";
+
     private readonly ConcurrentDictionary<string, Call> _byCallId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Call, byte> _calls = new();
+    private readonly ConcurrentDictionary<string, Call> _byId = new(StringComparer.Ordinal);
     private int _disposed;
 
     public CallEngine(SipTransactionLayer transactions, ISipSender transport, LocationService location, MediaEngine media,
@@ -41,16 +45,33 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
         Time = time;
     }
 
-    public IReadOnlyList<SipMethod> Methods { get; } = [SipMethod.Invite, SipMethod.Bye];
+    /// <summary>Dial plans, trunks and DIDs; without it only extension-to-extension calls are routed.</summary>
+    public RoutingTable? Routing { get; init; }
 
-    /// <summary>Calls not ended yet (each once, though it is indexed by both legs' Call-IDs).</summary>
-    public IReadOnlyCollection<Call> ActiveCalls => _byCallId.Values.Distinct().Where(c => c.State != CallState.Ended).ToArray();
+    /// <summary>The profile this engine serves: trunks of other profiles are not recognised here.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>Digest for INVITEs from extensions; null falls back to <see cref="CallEngineOptions.RequireRegisteredCaller"/>.</summary>
+    public InviteAuthentication? Authentication { get; init; }
+
+    /// <summary>Where recording metadata is stored; null keeps only the files.</summary>
+    public Recordings.RecordingStore? Recordings { get; init; }
+
+    public IReadOnlyList<SipMethod> Methods { get; } =
+        [SipMethod.Invite, SipMethod.Bye, SipMethod.Update, SipMethod.Info, SipMethod.Refer, SipMethod.Notify];
+
+    public IReadOnlyList<string> ContentTypes { get; } = ["application/dtmf-relay", "application/dtmf", "message/sipfrag"];
+
+    public IReadOnlyList<string> Extensions { get; } = ["replaces"];
+
+    /// <summary>Calls not ended yet.</summary>
+    public IReadOnlyCollection<Call> ActiveCalls => _calls.Keys.Where(c => c.State != CallState.Ended).ToArray();
 
     /// <summary>
-    /// Calls still held, ended ones included: an ended call stays until the callee's INVITE transaction is over (up to
-    /// 64*T1 after its 2xx), so that a retransmitted 2xx still gets its ACK.
+    /// Calls still held, ended ones included: an ended call stays until its INVITE client transactions are over (up to
+    /// 64*T1 after a 2xx), so that a retransmitted 2xx still gets its ACK.
     /// </summary>
-    public int HeldCalls => _byCallId.Values.Distinct().Count();
+    public int HeldCalls => _calls.Count;
 
     /// <summary>Raised on the call's queue after its CDR is written and call.ended published.</summary>
     public event Action<Call>? CallEnded;
@@ -72,24 +93,71 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
         var callId = request.CallIdString;
         if (request.Method == SipMethod.Invite && !request.HasToTag)
         {
-            if (Volatile.Read(ref _disposed) != 0 || _byCallId.Count >= Options.MaxCalls * 2)
-            {
-                transaction.SendResponse(503, "Service Unavailable");
-                return;
-            }
-            var call = new Call(this, callId);
-            if (!_byCallId.TryAdd(callId, call))
-            {
-                // A second INVITE with a Call-ID we already hold and no To tag: a loop or a fork reaching us twice.
-                transaction.SendResponse(482, "Loop Detected");
-                return;
-            }
-            call.Start(transaction);
+            OnNewInvite(transaction);
             return;
         }
         if (_byCallId.TryGetValue(callId, out var existing)) existing.Post(() => existing.OnInDialogRequest(transaction));
         else transaction.SendResponse(481, "Call/Transaction Does Not Exist");
     }
+
+    private void OnNewInvite(ServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        if (Volatile.Read(ref _disposed) != 0 || _calls.Count >= Options.MaxCalls)
+        {
+            transaction.SendResponse(SipResponseFactory.Create(request, 503, "Service Unavailable", Encoding.ASCII.GetBytes(transaction.LocalTag))
+                .Header(HeaderId.RetryAfter, Options.RetryAfterSeconds).Finish());
+            return;
+        }
+        if (_byCallId.ContainsKey(request.CallIdString))
+        {
+            // A second INVITE with a Call-ID we already hold and no To tag: a loop or a fork reaching us twice.
+            transaction.SendResponse(482, "Loop Detected");
+            return;
+        }
+        var trunk = IdentifyTrunk(request);
+        if (trunk is null && Authentication is { } authentication)
+        {
+            if (!authentication.TryAuthenticate(transaction, out var user)) return;
+            if (!string.Equals(user, FromUser(request), StringComparison.Ordinal))
+            {
+                transaction.SendResponse(403, "Credentials Do Not Match The Caller");
+                return;
+            }
+        }
+        if (request.TryGetHeader(HeaderId.Replaces, out var replacesValue))
+        {
+            if (!ReplacesTarget.TryParse(Encoding.UTF8.GetString(replacesValue.Span), out var replaces) ||
+                !_byCallId.TryGetValue(replaces.CallId, out var replaced))
+            {
+                transaction.SendResponse(481, "Call/Transaction Does Not Exist");
+                return;
+            }
+            replaced.Post(() => replaced.OnReplacingInvite(transaction, replaces));
+            return;
+        }
+        var call = new Call(this, request.CallIdString);
+        if (!_byCallId.TryAdd(request.CallIdString, call))
+        {
+            transaction.SendResponse(482, "Loop Detected");
+            return;
+        }
+        _calls.TryAdd(call, 0);
+        _byId[call.Id] = call;
+        call.Start(transaction, trunk);
+    }
+
+    /// <summary>The trunk whose provider sent this request (by source address), if it belongs to this engine's profile.</summary>
+    private Trunk? IdentifyTrunk(SipMessage request)
+    {
+        if (Routing is null || request.Source is not { } source) return null;
+        var trunk = Routing.IdentifyTrunk(source.RemoteEndPoint.Address);
+        if (trunk is null || (Profile is not null && trunk.Profile != Profile)) return null;
+        return trunk;
+    }
+
+    private static string FromUser(SipMessage request) =>
+        request.TryGetHeader(HeaderId.From, out var from) && NameAddress.TryParse(from, out var address) ? address.Uri.UserString : "";
 
     public void OnCancel(ServerTransaction invite)
     {
@@ -108,13 +176,82 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
         else Log.Write(SipLogLevel.Debug, "calls", () => $"Response {response.StatusCode} for no call; discarded");
     }
 
-    internal void IndexCalleeLeg(string callId, Call call) => _byCallId.TryAdd(callId, call);
+    /// <summary>The call that holds a leg with this SIP Call-ID.</summary>
+    public bool TryFindCall(string sipCallId, [MaybeNullWhen(false)] out Call call) => _byCallId.TryGetValue(sipCallId, out call);
 
-    /// <summary>The call is over and nothing can arrive for it any more: forget both Call-IDs.</summary>
+    /// <summary>A call by our id (CDR/event id).</summary>
+    public Call? FindCall(string id) => _byId.TryGetValue(id, out var call) ? call : null;
+
+    // Engine commands (ACD, CTI). Each runs on the call's queue; an unknown or ended call gives call_not_found.
+
+    public Task<CallCommandResult> HangUpAsync(string callId) => Run(callId, c => c.HangUpCommand());
+
+    public Task<CallCommandResult> HoldAsync(string callId, string party) => Run(callId, c => c.HoldCommand(party));
+
+    public Task<CallCommandResult> RetrieveAsync(string callId, string party) => Run(callId, c => c.RetrieveCommand(party));
+
+    public Task<CallCommandResult> SendDtmfAsync(string callId, string party, string digits) => Run(callId, c => c.SendDtmfCommand(party, digits));
+
+    public Task<CallCommandResult> BlindTransferAsync(string callId, string party, string target) =>
+        Run(callId, c => c.BlindTransferCommand(party, target));
+
+    public Task<CallCommandResult> StartRecordingAsync(string callId) => Run(callId, c => c.StartRecordingCommand());
+
+    public Task<CallCommandResult> StopRecordingAsync(string callId) => Run(callId, c => c.StopRecordingCommand());
+
+    public Task<CallCommandResult> PauseRecordingAsync(string callId) => Run(callId, c => c.PauseRecordingCommand(pause: true));
+
+    public Task<CallCommandResult> ResumeRecordingAsync(string callId) => Run(callId, c => c.PauseRecordingCommand(pause: false));
+
+    /// <summary>
+    /// Click-to-dial: calls <paramref name="extension"/> (auto-answer headers when <paramref name="mode"/> is automatic,
+    /// answered after <paramref name="answerDelay"/>), then <paramref name="destination"/> by the extension's dial plan,
+    /// and bridges them. The result carries the new call's id in <see cref="CallCommandResult.CallId"/>.
+    /// </summary>
+    public Task<CallCommandResult> OriginateAsync(string extension, string destination, AnswerMode mode = AnswerMode.Automatic,
+        TimeSpan answerDelay = default)
+    {
+        if (Volatile.Read(ref _disposed) != 0 || _calls.Count >= Options.MaxCalls)
+            return Task.FromResult(CallCommandResult.Fail("engine_overloaded", "The engine takes no more calls now; retry later."));
+        var call = new Call(this, "originate-" + Guid.NewGuid().ToString("N"));
+        _calls.TryAdd(call, 0);
+        _byId[call.Id] = call;
+        var host = LocalEndPoint(SipTransportKind.Udp)?.Address.ToString() ?? "cc";
+        return call.RunAsync(() =>
+        {
+            var result = call.StartOriginate(extension, destination, mode, answerDelay, host);
+            return result with { CallId = call.Id };
+        });
+    }
+
+    /// <summary>Merges the consult call into this one as a three-way conference (<paramref name="party"/> is in both).</summary>
+    public Task<CallCommandResult> ConferenceAsync(string callId, string consultCallId, string party) =>
+        FindCall(consultCallId) is { } consult
+            ? Run(callId, c => c.MergeCommand(consult, party))
+            : Task.FromResult(CallCommandResult.Fail("call_not_found", "No call in progress has the consult call's id."));
+
+    /// <summary>Dials <paramref name="target"/> into the call's conference (routed as <paramref name="byParty"/> dials).</summary>
+    public Task<CallCommandResult> AddParticipantAsync(string callId, string target, string byParty) =>
+        Run(callId, c => c.AddParticipantCommand(target, byParty));
+
+    public Task<CallCommandResult> DropParticipantAsync(string callId, string party) => Run(callId, c => c.DropParticipantCommand(party));
+
+    private Task<CallCommandResult> Run(string callId, Func<Call, CallCommandResult> command) =>
+        FindCall(callId) is { } call ? call.RunAsync(() => command(call)) : Task.FromResult(CallCommandResult.CallNotFound);
+
+    internal void Index(string sipCallId, Call call) => _byCallId[sipCallId] = call;
+
+    /// <summary>Our address on a transport, for Via and Contact of requests we originate (trunk calls).</summary>
+    internal IPEndPoint? LocalEndPoint(SipTransportKind transport) =>
+        Transport is SipTransportLayer layer ? layer.LocalEndPoints.FirstOrDefault(e => e.Transport == transport)?.EndPoint : null;
+
+    /// <summary>The call is over and nothing can arrive for it any more: forget its Call-IDs.</summary>
     internal void Release(Call call)
     {
+        _calls.TryRemove(call, out _);
+        _byId.TryRemove(call.Id, out _);
         _byCallId.TryRemove(new KeyValuePair<string, Call>(call.CallerCallId, call));
-        if (call.CalleeCallId is { } b) _byCallId.TryRemove(new KeyValuePair<string, Call>(b, call));
+        foreach (var id in call.SipCallIds) _byCallId.TryRemove(new KeyValuePair<string, Call>(id, call));
     }
 
     internal void RaiseEnded(Call call)
@@ -133,6 +270,6 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        foreach (var call in _byCallId.Values.Distinct()) call.Post(call.Shutdown);
+        foreach (var call in _calls.Keys) call.Post(call.Shutdown);
     }
 }

@@ -10,12 +10,16 @@ public sealed record CallEngineOptions
     public int MaxCalls { get; init; } = 10_000;
 
     /// <summary>
-    /// Accept an INVITE only from where its calling extension is registered (same transport and source address, and
-    /// for TCP the same connection). Until INVITEs carry Digest (407), this is what stops anyone on the network from
-    /// calling as an extension by writing its number in From. Off only for tests that drive unregistered raw peers.
+    /// Without INVITE authentication (<see cref="CallEngine.Authentication"/>), accept an INVITE only from where its
+    /// calling extension is registered (same transport and source address, and for UDP the same port): what stops anyone
+    /// on the network from calling as an extension by writing its number in From. Off only for tests that drive
+    /// unregistered raw peers.
     /// </summary>
     public bool RequireRegisteredCaller { get; init; } = true;
 
     /// <summary>Work items queued on one call before further signalling for it is dropped (the peer retransmits).</summary>
     public int QueueCapacity { get; init; } = 256;
+
+    /// <summary>Retry-After (seconds) on a 503 for overload or RTP ports exhausted.</summary>
+    public int RetryAfterSeconds { get; init; } = 5;
 }

@@ -23,9 +23,10 @@ public sealed class HealthEndpointTests : IDisposable
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
         var checks = body.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
-        Assert.Equal(["sip-directory", "storage"], checks.Keys.Order());
+        Assert.Equal(["sip-directory", "storage", "trunks"], checks.Keys.Order());
         Assert.Equal("1 profile(s), 2 extension(s)", checks["sip-directory"].GetProperty("description").GetString());
         Assert.Equal("Healthy", checks["storage"].GetProperty("status").GetString());
+        Assert.Equal("no trunk registers", checks["trunks"].GetProperty("description").GetString());
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public sealed class RunningSipServer : IAsyncDisposable
     private readonly TemporaryDirectory _root = new();
     private readonly ServerFactory _factory;
 
-    public RunningSipServer(IDictionary<string, string?>? settings = null)
+    /// <param name="routing">Further profile members (Trunks, Dids, Services, DialPlan) as JSON, without a leading comma.</param>
+    public RunningSipServer(IDictionary<string, string?>? settings = null, string? routing = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -35,7 +36,7 @@ public sealed class RunningSipServer : IAsyncDisposable
               "Name": "peers",
               "Realm": "{{Realm}}",
               {{ProfileFiles.LoopbackUdpAndTcp}},
-              "Extensions": [ {{string.Join(", ", Enumerable.Range(3001, 5).Select(n => $$"""{ "Number": "{{n}}", "Password": "pw-{{n}}" }"""))}} ]
+              "Extensions": [ {{string.Join(", ", Enumerable.Range(3001, 5).Select(n => $$"""{ "Number": "{{n}}", "Password": "pw-{{n}}" }"""))}} ]{{(routing is null ? "" : ",\n" + routing)}}
             }
             """);
         var sip = _factory.Services.GetRequiredService<SipHostedService>();

@@ -14,16 +14,18 @@ internal sealed partial class RawSipPeer : IDisposable
     private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
     private readonly IPEndPoint _server;
 
-    public RawSipPeer(string user, IPEndPoint server)
+    /// <param name="bind">The loopback address to send from (127.0.0.2 plays a trunk provider's network); 127.0.0.1 by default.</param>
+    public RawSipPeer(string user, IPEndPoint server, IPAddress? bind = null)
     {
         User = user;
         _server = server;
-        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _socket.Bind(new IPEndPoint(bind ?? IPAddress.Loopback, 0));
     }
 
     public string User { get; }
+    public IPAddress Address => ((IPEndPoint)_socket.LocalEndPoint!).Address;
     public int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
-    public string Contact => $"<sip:{User}@127.0.0.1:{Port}>";
+    public string Contact => $"<sip:{User}@{Address}:{Port}>";
 
     public async Task SendAsync(string message) => await _socket.SendToAsync(Encoding.UTF8.GetBytes(message), _server);
 
@@ -66,31 +68,35 @@ internal sealed partial class RawSipPeer : IDisposable
         var callId = Guid.NewGuid().ToString("N");
         await SendAsync(Register(callId, 1, null));
         var challenge = await ReceiveResponseAsync(401);
-        var header = challenge.GetHeaderString(HeaderId.WwwAuthenticate)!;
-        string nonce = Param(header, "nonce"), opaque = Param(header, "opaque");
-        var uri = $"sip:{_server}";
-        string ha1 = Md5($"{User}:{realm}:{password}"), ha2 = Md5($"REGISTER:{uri}");
-        const string cnonce = "0a4f113b", nc = "00000001";
-        var response = Md5($"{ha1}:{nonce}:{nc}:{cnonce}:auth:{ha2}");
-        var authorization = $"Digest username=\"{User}\", realm=\"{realm}\", nonce=\"{nonce}\", uri=\"{uri}\", response=\"{response}\", " +
-                            $"algorithm=MD5, cnonce=\"{cnonce}\", qop=auth, nc={nc}" + (opaque.Length > 0 ? $", opaque=\"{opaque}\"" : "");
+        var authorization = Authorization(challenge.GetHeaderString(HeaderId.WwwAuthenticate)!, "REGISTER", $"sip:{_server}", User, password, realm);
         await SendAsync(Register(callId, 2, authorization));
         await ReceiveResponseAsync(200);
     }
 
     private string Register(string callId, int cseq, string? authorization) =>
-        $"REGISTER sip:{_server} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:{Port};rport;branch=z9hG4bK{Guid.NewGuid():N}\r\n" +
+        $"REGISTER sip:{_server} SIP/2.0\r\nVia: SIP/2.0/UDP {Address}:{Port};rport;branch=z9hG4bK{Guid.NewGuid():N}\r\n" +
         $"Max-Forwards: 70\r\nFrom: <sip:{User}@{_server}>;tag=r{cseq}\r\nTo: <sip:{User}@{_server}>\r\nCall-ID: {callId}\r\n" +
         $"CSeq: {cseq} REGISTER\r\nContact: {Contact}\r\nExpires: 600\r\n" +
         (authorization is null ? "" : $"Authorization: {authorization}\r\n") + "Content-Length: 0\r\n\r\n";
 
-    private static string Param(string header, string name)
+    /// <summary>A Digest answer (MD5, qop=auth) to a WWW-Authenticate or Proxy-Authenticate <paramref name="challenge"/>.</summary>
+    public static string Authorization(string challenge, string method, string uri, string user, string password, string realm)
+    {
+        string nonce = Param(challenge, "nonce"), opaque = Param(challenge, "opaque");
+        string ha1 = Md5($"{user}:{realm}:{password}"), ha2 = Md5($"{method}:{uri}");
+        const string cnonce = "0a4f113b", nc = "00000001";
+        var response = Md5($"{ha1}:{nonce}:{nc}:{cnonce}:auth:{ha2}");
+        return $"Digest username=\"{user}\", realm=\"{realm}\", nonce=\"{nonce}\", uri=\"{uri}\", response=\"{response}\", " +
+               $"algorithm=MD5, cnonce=\"{cnonce}\", qop=auth, nc={nc}" + (opaque.Length > 0 ? $", opaque=\"{opaque}\"" : "");
+    }
+
+    public static string Param(string header, string name)
     {
         var match = Regex.Match(header, name + "=\"([^\"]*)\"");
         return match.Success ? match.Groups[1].Value : "";
     }
 
-    private static string Md5(string text) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Md5(string text) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>A response to <paramref name="request"/> echoing Via, From, To (+ tag), Call-ID and CSeq.</summary>
     public string Response(SipMessage request, int status, string reason, string toTag, string body = "")
@@ -108,7 +114,7 @@ internal sealed partial class RawSipPeer : IDisposable
         return sb.ToString();
     }
 
-    public string Sdp => "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" +
+    public string Sdp => $"v=0\r\no=- 1 1 IN IP4 {Address}\r\ns=-\r\nc=IN IP4 {Address}\r\nt=0 0\r\n" +
                          $"m=audio {Port + 2} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n";
 
     public void Dispose() => _socket.Dispose();

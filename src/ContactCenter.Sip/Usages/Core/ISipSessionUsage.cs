@@ -13,6 +13,12 @@ public interface ISipSessionUsage
     /// <summary>Methods this usage serves beyond the core's (INVITE, BYE, …); added to Allow and the 501 check.</summary>
     IReadOnlyList<SipMethod> Methods { get; }
 
+    /// <summary>Body types this usage understands beyond SDP (INFO DTMF, sipfrag); added to Accept and the 415 check.</summary>
+    IReadOnlyList<string> ContentTypes => [];
+
+    /// <summary>Option tags this usage implements (e.g. "replaces"); added to Supported and the Require check.</summary>
+    IReadOnlyList<string> Extensions => [];
+
     /// <summary>A new server transaction for one of <see cref="Methods"/>: initial INVITE or any in-dialog request.</summary>
     void OnRequest(ServerTransaction transaction);
 

@@ -31,7 +31,12 @@ public sealed class SipServerCore(UasCapabilities capabilities, RegistrarUsage r
     {
         ArgumentNullException.ThrowIfNull(sessions);
         if (_sessions != null) throw new InvalidOperationException("A session usage is already attached.");
-        _capabilities = _capabilities with { Methods = [.. _capabilities.Methods.Union(sessions.Methods)] };
+        _capabilities = _capabilities with
+        {
+            Methods = [.. _capabilities.Methods.Union(sessions.Methods)],
+            ContentTypes = [.. _capabilities.ContentTypes.Union(sessions.ContentTypes, StringComparer.OrdinalIgnoreCase)],
+            Extensions = [.. _capabilities.Extensions.Union(sessions.Extensions, StringComparer.OrdinalIgnoreCase)],
+        };
         _sessions = sessions;
     }
 

@@ -1,0 +1,8 @@
+namespace ContactCenter.Acd.Alarms;
+
+public enum AlarmSeverity
+{
+    Info,
+    Warning,
+    Critical,
+}

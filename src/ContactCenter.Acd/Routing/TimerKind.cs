@@ -1,0 +1,12 @@
+namespace ContactCenter.Acd.Routing;
+
+internal enum TimerKind
+{
+    OfferTimeout,
+    WrapUpPhaseEnd,
+    MaxWait,
+    ServiceStatistics,
+    AgentStatistics,
+    IntervalEnd,
+    AlarmTick,
+}

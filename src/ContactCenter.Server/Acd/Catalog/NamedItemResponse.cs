@@ -1,0 +1,3 @@
+namespace ContactCenter.Server.Acd.Catalog;
+
+public sealed record NamedItemResponse(string Id, string Name);

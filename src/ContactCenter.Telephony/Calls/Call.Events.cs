@@ -1,0 +1,37 @@
+using ContactCenter.Events;
+using ContactCenter.Sip.Diagnostics;
+using ContactCenter.Telephony.Cdr;
+
+namespace ContactCenter.Telephony.Calls;
+
+/// <summary>call.* events on the bus. A failing bus never breaks a call: the failure is logged.</summary>
+public sealed partial class Call
+{
+    private void Publish(string type, string? party = null, string? by = null, CallDetailRecord? cdr = null, string? recordingId = null) =>
+        Publish(type, Payload(cdr) with { Party = party, By = by, RecordingId = recordingId });
+
+    private void PublishDtmf(CallLeg leg, char digit, int durationMs, string source) =>
+        Publish(CallEventTypes.Dtmf, Payload(null) with { Party = leg.Party, Digit = digit.ToString(), DurationMs = durationMs, Source = source });
+
+    private CallEventPayload Payload(CallDetailRecord? cdr) => new(Id, Caller, Callee, State, cdr)
+    {
+        Direction = Direction,
+        Trunk = Trunk,
+        Did = Did,
+        Service = Service,
+        ConnectedParty = _b?.Party,
+    };
+
+    private void Publish(string type, CallEventPayload payload)
+    {
+        if (Engine.Events is not { } bus) return;
+        try
+        {
+            bus.Publish(type, payload, new EventSubject(CallId: Id));
+        }
+        catch (Exception ex)
+        {
+            Engine.Log.Write(SipLogLevel.Error, "calls", () => $"Call {Id}: publishing {type} failed", ex);
+        }
+    }
+}

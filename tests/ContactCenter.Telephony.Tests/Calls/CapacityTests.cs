@@ -1,0 +1,46 @@
+using ContactCenter.Sip.Messages;
+using ContactCenter.Telephony.Cdr;
+
+namespace ContactCenter.Telephony.Tests.Calls;
+
+/// <summary>Overload is refused with 503 and Retry-After, so phones and trunks back off; nothing is left allocated.</summary>
+public sealed class CapacityTests
+{
+    private static string Branch() => "z9hG4bK" + Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task A_call_beyond_max_calls_is_503_with_retry_after_and_the_first_call_rings_on()
+    {
+        await using var h = new CallEngineHarness(maxCalls: 1);
+        await h.Callee.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+        await h.Caller.SendAsync(h.Invite("2002", "first", Branch()));
+        var invite = await h.Callee.ReceiveRequestAsync(SipMethod.Invite);
+
+        await h.Caller.SendAsync(h.Invite("2002", "second", Branch()));
+        var refused = await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "second");
+        Assert.Equal(503, refused.StatusCode);
+        Assert.Equal("5", refused.GetHeaderString(HeaderId.RetryAfter));
+        await h.Callee.AssertSilentAsync(TimeSpan.FromMilliseconds(300), m => m.IsRequest && m.Method == SipMethod.Invite && m.CallIdString == invite.CallIdString);
+        Assert.Single(h.Engine.ActiveCalls);
+
+        await h.Callee.SendAsync(h.Callee.Response(invite, 200, "OK", "callee1", h.Callee.Sdp));
+        Assert.Equal(200, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "first")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Running_out_of_rtp_ports_is_503_with_retry_after_and_releases_the_callers_media()
+    {
+        // One RTP/RTCP pair: the caller's leg takes it, the callee's finds none.
+        await using var h = new CallEngineHarness(rtpPorts: (43170, 43171));
+        await h.Callee.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+        await h.Caller.SendAsync(h.Invite("2002", "noports", Branch()));
+        var refused = await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "noports");
+        Assert.Equal(503, refused.StatusCode);
+        Assert.Equal("5", refused.GetHeaderString(HeaderId.RetryAfter));
+        var call = await h.NextEndedAsync();
+        Assert.Equal(503, call.Record!.HangupCode);
+        Assert.Equal(HangupSide.System, call.Record.HangupSide);
+        Assert.Equal(0, h.MediaLegs);
+        await h.Callee.AssertSilentAsync(TimeSpan.FromMilliseconds(300), _ => false);
+    }
+}

@@ -1,0 +1,142 @@
+using ContactCenter.Sip.Messages;
+using ContactCenter.Telephony.Cdr;
+
+namespace ContactCenter.Telephony.Tests.Calls;
+
+/// <summary>
+/// Parallel forking to every registered contact of an extension: the first 2xx wins, the others are cancelled (and
+/// a 2xx that still comes from a loser is ACKed and hung up); failures are ranked, and a 6xx stops every fork.
+/// </summary>
+public sealed class ForkingTests
+{
+    private static string Branch() => "z9hG4bK" + Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task Both_contacts_ring_the_first_200_wins_the_other_is_cancelled_and_its_late_200_acked_and_hung_up()
+    {
+        await using var h = new CallEngineHarness();
+        var desk = h.Callee;
+        var mobile = h.Phone("2002");
+        await desk.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+        await mobile.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+
+        await h.Caller.SendAsync(h.Invite("2002", "fork1", Branch()));
+        var deskInvite = await desk.ReceiveRequestAsync(SipMethod.Invite);
+        var mobileInvite = await mobile.ReceiveRequestAsync(SipMethod.Invite);
+        Assert.Equal($"sip:2002@127.0.0.1:{desk.Port}", deskInvite.RequestUri.ToString());
+        Assert.Equal($"sip:2002@127.0.0.1:{mobile.Port}", mobileInvite.RequestUri.ToString());
+        Assert.NotEqual(deskInvite.CallIdString, mobileInvite.CallIdString); // one B2BUA leg per fork
+
+        await desk.SendAsync(desk.Response(deskInvite, 180, "Ringing", "desk"));
+        await mobile.SendAsync(mobile.Response(mobileInvite, 180, "Ringing", "mobile"));
+        await h.Caller.ReceiveResponseAsync(180);
+
+        await desk.SendAsync(desk.Response(deskInvite, 200, "OK", "desk", desk.Sdp));
+        var deskAck = await desk.ReceiveRequestAsync(SipMethod.Ack);
+        Assert.Equal(deskInvite.CallIdString, deskAck.CallIdString);
+        var ok = await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "fork1");
+        Assert.Equal(200, ok.StatusCode);
+
+        var cancel = await mobile.ReceiveRequestAsync(SipMethod.Cancel);
+        Assert.Equal(mobileInvite.CallIdString, cancel.CallIdString);
+        Assert.Equal(mobileInvite.CSeq, cancel.CSeq);
+        Assert.Equal(mobileInvite.GetHeaderString(HeaderId.Via), cancel.GetHeaderString(HeaderId.Via));
+        await mobile.SendAsync(mobile.Response(cancel, 200, "OK", "mobile"));
+
+        // The mobile had answered at the same moment: its 200 crosses our CANCEL. We ACK it and hang it up at once.
+        await mobile.SendAsync(mobile.Response(mobileInvite, 200, "OK", "mobile", mobile.Sdp));
+        var mobileAck = await mobile.ReceiveRequestAsync(SipMethod.Ack);
+        Assert.Equal(mobileInvite.CallIdString, mobileAck.CallIdString);
+        var mobileBye = await mobile.ReceiveRequestAsync(SipMethod.Bye);
+        Assert.Equal(mobileInvite.CallIdString, mobileBye.CallIdString);
+        Assert.Contains("tag=mobile", mobileBye.GetHeaderString(HeaderId.To));
+        await mobile.SendAsync(mobile.Response(mobileBye, 200, "OK", "mobile"));
+
+        // The call itself stays with the desk phone.
+        await h.Caller.SendAsync(h.InDialog(h.Caller, "2001", "ACK", ok, 1));
+        await desk.AssertSilentAsync(TimeSpan.FromMilliseconds(300), m => m.IsRequest && m.Method == SipMethod.Ack);
+        Assert.Single(h.Engine.ActiveCalls);
+        await h.Caller.SendAsync(h.InDialog(h.Caller, "2001", "BYE", ok, 2));
+        var deskBye = await desk.ReceiveRequestAsync(SipMethod.Bye);
+        Assert.Equal(deskInvite.CallIdString, deskBye.CallIdString);
+        await desk.SendAsync(desk.Response(deskBye, 200, "OK", "desk"));
+
+        var call = await h.NextEndedAsync();
+        Assert.Equal("2002", call.Record!.AnsweredBy);
+        Assert.Equal(HangupSide.Caller, call.Record.HangupSide);
+        Assert.Equal(2, call.Record.Legs.Count); // the caller and the desk phone; the cancelled fork never connected
+        Assert.Equal(deskInvite.CallIdString, call.Record.Legs[1].SipCallId);
+    }
+
+    [Fact]
+    public async Task Both_contacts_busy_is_486_to_the_caller_only_after_the_second_one()
+    {
+        await using var h = new CallEngineHarness();
+        var desk = h.Callee;
+        var mobile = h.Phone("2002");
+        await desk.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+        await mobile.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+
+        await h.Caller.SendAsync(h.Invite("2002", "busy2", Branch()));
+        var deskInvite = await desk.ReceiveRequestAsync(SipMethod.Invite);
+        var mobileInvite = await mobile.ReceiveRequestAsync(SipMethod.Invite);
+
+        await desk.SendAsync(desk.Response(deskInvite, 486, "Busy Here", "desk"));
+        await desk.ReceiveRequestAsync(SipMethod.Ack);
+        // One fork is still ringing: the caller hears nothing final yet.
+        await h.Caller.AssertSilentAsync(TimeSpan.FromMilliseconds(300), m => m.IsResponse && m.StatusCode < 200);
+
+        await mobile.SendAsync(mobile.Response(mobileInvite, 486, "Busy Here", "mobile"));
+        Assert.Equal(486, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "busy2")).StatusCode);
+        var call = await h.NextEndedAsync();
+        Assert.Equal(486, call.Record!.HangupCode);
+        Assert.Equal(HangupSide.Callee, call.Record.HangupSide);
+        Assert.Equal(0, h.MediaLegs);
+    }
+
+    [Fact]
+    public async Task A_busy_fork_and_a_not_found_fork_relay_busy()
+    {
+        await using var h = new CallEngineHarness();
+        var desk = h.Callee;
+        var mobile = h.Phone("2002");
+        await desk.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+        await mobile.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+
+        await h.Caller.SendAsync(h.Invite("2002", "rank1", Branch()));
+        var deskInvite = await desk.ReceiveRequestAsync(SipMethod.Invite);
+        var mobileInvite = await mobile.ReceiveRequestAsync(SipMethod.Invite);
+        await desk.SendAsync(desk.Response(deskInvite, 486, "Busy Here", "desk"));
+        await mobile.SendAsync(mobile.Response(mobileInvite, 404, "Not Found", "mobile"));
+        Assert.Equal(486, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "rank1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_603_from_one_contact_cancels_the_other_and_is_relayed()
+    {
+        await using var h = new CallEngineHarness();
+        var desk = h.Callee;
+        var mobile = h.Phone("2002");
+        await desk.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+        await mobile.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+
+        await h.Caller.SendAsync(h.Invite("2002", "decline", Branch()));
+        var deskInvite = await desk.ReceiveRequestAsync(SipMethod.Invite);
+        var mobileInvite = await mobile.ReceiveRequestAsync(SipMethod.Invite);
+        await mobile.SendAsync(mobile.Response(mobileInvite, 180, "Ringing", "mobile"));
+        await h.Caller.ReceiveResponseAsync(180);
+
+        await desk.SendAsync(desk.Response(deskInvite, 603, "Decline", "desk"));
+        var cancel = await mobile.ReceiveRequestAsync(SipMethod.Cancel);
+        Assert.Equal(mobileInvite.CallIdString, cancel.CallIdString);
+        await mobile.SendAsync(mobile.Response(cancel, 200, "OK", "mobile"));
+        await mobile.SendAsync(mobile.Response(mobileInvite, 487, "Request Terminated", "mobile"));
+        await mobile.ReceiveRequestAsync(SipMethod.Ack);
+
+        var declined = await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "decline");
+        Assert.Equal(603, declined.StatusCode);
+        var call = await h.NextEndedAsync();
+        Assert.Equal(603, call.Record!.HangupCode);
+        Assert.Equal(0, h.MediaLegs);
+    }
+}
