@@ -20,6 +20,7 @@ internal static class CtiOpenApi
         services.AddOpenApi(DocumentName, options =>
         {
             options.AddDocumentTransformer<BearerSecurityTransformer>();
+            options.AddSchemaTransformer<CtiSchemaNaming>();
             // Commands nest their Request and Response records; name schemas after the command so they stay apart.
             options.CreateSchemaReferenceId = type =>
                 OpenApiOptions.CreateDefaultSchemaReferenceId(type) is null ? null : SchemaName(type.Type);
