@@ -5,6 +5,7 @@ using ContactCenter.Cti.Subscriptions;
 using ContactCenter.Events;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Cti.Channel;
@@ -55,7 +56,10 @@ internal static class ChannelEndpoint
 
         var bus = services.GetRequiredService<IEventBus>();
         var options = services.GetRequiredService<IOptions<CtiOptions>>().Value;
-        using var lease = services.GetRequiredService<ChannelConnections>().Open(found.Id, http.RequestAborted);
+        // Ends with the request, with the server's shutdown (open streams must not hold it up) or when taken over.
+        using var endOrStop = CancellationTokenSource.CreateLinkedTokenSource(
+            http.RequestAborted, services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+        using var lease = services.GetRequiredService<ChannelConnections>().Open(found.Id, endOrStop.Token);
 
         // A seq only means something in the stream it came from: the in-process bus starts again at 1 on restart.
         string knownStream = found.ChannelStreamId ?? found.CreatedStreamId;

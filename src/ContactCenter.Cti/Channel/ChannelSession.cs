@@ -102,6 +102,9 @@ internal sealed class ChannelSession(
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
+                    // Reading until nothing is pending moves the position past events the filter rejected.
+                    while (subscription.TryRead(out var pending))
+                        _writer.WriteEvent(pending);
                     _writer.WriteHeartbeat(subscription.Position, bus.CurrentSeq, time.GetUtcNow());
                     await output.FlushAsync(cancellationToken);
                     heartbeatOrAbort.Dispose();

@@ -153,6 +153,13 @@ internal static class CtiRequestReader
         catch (JsonException e)
         {
             string field = e.Path is { Length: > 2 } path ? path[2..] : "$";
+            // A nested object missing a required member: System.Text.Json names the member only in its message.
+            var missing = System.Text.RegularExpressions.Regex.Match(e.Message, "missing required properties including: '([^']+)'");
+            if (missing.Success)
+            {
+                string member = (field == "$" ? "" : field + ".") + missing.Groups[1].Value;
+                return Fail<TRequest>(CtiProblem.InvalidField(member, $"'{member}' is required.", "missing_field"), clientData);
+            }
             return Fail<TRequest>(CtiProblem.InvalidField(field, $"'{field}' has the wrong type or an invalid value."), clientData);
         }
         catch (ArgumentException e)

@@ -30,7 +30,8 @@ public static class CtiServiceCollectionExtensions
     /// <summary>
     /// The CTI API and, for the whole server, authentication (bearer tokens, the default scheme), the named policies
     /// of <see cref="CtiPolicies"/>, a fallback policy that requires an authenticated caller on every endpoint not
-    /// marked anonymous, the per-token rate limiter, problem details, snake_case JSON and the OpenAPI document.
+    /// marked anonymous, the per-token rate limiter, problem details and the OpenAPI document. The server's minimal-API
+    /// JSON options are not changed: CTI reads and writes with <see cref="CtiJson.Options"/>.
     /// Settings bind from <c>ContactCenter:Cti</c>; the host must set <see cref="CtiOptions.DataDirectory"/> and apply
     /// <see cref="CtiMigrations.All"/>. Then call <c>app.MapCti()</c>.
     /// </summary>
@@ -84,7 +85,6 @@ public static class CtiServiceCollectionExtensions
         });
         services.AddRateLimiter(CtiRateLimiting.Configure);
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(json => CtiJson.ApplyNaming(json.SerializerOptions));
         services.AddCtiOpenApi();
 
         services.AddCtiCommand<Subscribe>();

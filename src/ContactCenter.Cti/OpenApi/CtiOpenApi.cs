@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Scalar.AspNetCore;
@@ -19,7 +20,19 @@ internal static class CtiOpenApi
         services.AddOpenApi(DocumentName, options =>
         {
             options.AddDocumentTransformer<BearerSecurityTransformer>();
+            options.AddSchemaTransformer<CtiSchemaNaming>();
+            // Commands nest their Request and Response records; name schemas after the command so they stay apart.
+            options.CreateSchemaReferenceId = type =>
+                OpenApiOptions.CreateDefaultSchemaReferenceId(type) is null ? null : SchemaName(type.Type);
         });
+
+    private static string SchemaName(Type type)
+    {
+        string name = type.IsGenericType
+            ? type.Name[..type.Name.IndexOf('`')] + "Of" + string.Join("And", type.GetGenericArguments().Select(SchemaName))
+            : type.Name;
+        return type.IsNested && !type.IsGenericParameter ? SchemaName(type.DeclaringType!) + name : name;
+    }
 
     public static void MapCtiOpenApi(this IEndpointRouteBuilder endpoints)
     {

@@ -107,7 +107,7 @@ public sealed class WebhookOutbox(
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _drain.CancelAsync(); // write what is already published, then stop
+        await _drain.CancelAsync(); // write what is already published, then stop (idempotent)
         await base.StopAsync(cancellationToken);
     }
 
@@ -166,8 +166,8 @@ public sealed class WebhookOutbox(
     /// <inheritdoc />
     public override void Dispose()
     {
+        // _drain is left to the GC (it has no timer): a host may call StopAsync again after disposing its services.
         _subscription?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _drain.Dispose();
         base.Dispose();
     }
 
