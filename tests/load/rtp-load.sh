@@ -24,6 +24,8 @@
 # steady window (all N calls up: from N/R + 3 s to hold - 1 s after the first call): CPU per call is the server's
 # CPU over that window / N / window length, as a percentage of one core; RSS per call is (RSS in the window -
 # RSS before the first call) / N. The sipp UAC's and UAS's CPU per call over the same window are printed beside.
+# socket_drops are the kernel's receive-buffer drops at the window's end on our RTP sockets, on the echo's socket
+# and on the UAC's: they say where lost packets went (a packet the echo dropped shows as callee-leg loss here).
 # Exit status 0 when every call succeeded, 1 otherwise, 2 on usage/setup errors.
 # Bounded: every sipp run has -m and -timeout; the UAS and the server are stopped by PID.
 set -euo pipefail
@@ -114,6 +116,9 @@ run_calls() {
     while ((SECONDS - t0 < window_end)); do sleep 0.2; done
     s1=0; [[ -n "$server_pid" ]] && s1=$(proc_cpu_seconds "$server_pid")
     c1=$(proc_cpu_seconds "$uac_pid"); a1=$(proc_cpu_seconds "$uas_pid")
+    drops_server=$(udp_drops "$rtp_min" "$rtp_max")
+    drops_uas=$(udp_drops "$uas_media" "$((uas_media + 3))")
+    drops_uac=$(udp_drops "$uac_media" "$((uac_media + 2 * calls + 20))")
     rss_window=0
     [[ -n "$server_pid" ]] && rss_window=$(proc_rss_kb "$server_pid")
     set +e
@@ -153,7 +158,8 @@ if ((baseline)); then
     print_sipp baseline-uac
     stop_pid "$uas_pid"; uas_pid=""
     echo "rtp baseline (sipp->sipp, no server) calls=$calls successful=$successful failed=$failed" \
-        "retransmissions=$retrans exit=$exit_code cpu_per_call_pct_core: uac=$uac_share uas_echo=$uas_share"
+        "retransmissions=$retrans exit=$exit_code cpu_per_call_pct_core: uac=$uac_share uas_echo=$uas_share" \
+        "socket_drops: uas_echo=$drops_uas uac=$drops_uac"
 fi
 
 sip_port=$(free_port)
@@ -182,7 +188,8 @@ echo "rtp calls=$calls rate=$rate hold=${hold}s successful=$successful failed=$f
     "received caller_leg=$caller_rx callee_leg=$callee_rx lost caller_leg=$caller_lost callee_leg=$callee_lost" \
     "loss=$loss% cpu_per_call_pct_core: server=$server_share uac=$uac_share uas_echo=$uas_share" \
     "server_rss_kb before=$rss_before steady=$rss_window per_call=$rss_per_call" \
-    "cdr_legs caller=${caller_n:-0} callee=${callee_n:-0}"
+    "cdr_legs caller=${caller_n:-0} callee=${callee_n:-0}" \
+    "socket_drops: server_rtp=$drops_server uas_echo=$drops_uas uac=$drops_uac"
 [[ "$exit_code" == 0 && "$failed" == 0 ]] || status=1
 ((remove_work)) || echo "rtp-load: files in $work" >&2
 exit "$status"
