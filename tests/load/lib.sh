@@ -196,3 +196,14 @@ register_extension() {
         -trace_err -error_file "$work/register.err" >"$work/register.screen" 2>&1 ||
         { tail -20 "$work/register.err" >&2 2>/dev/null; die "extension $user did not register from port $port"; }
 }
+
+# udp_drops MIN MAX: datagrams the kernel dropped (receive buffer full) on the UDP sockets now bound to ports
+# MIN..MAX, summed (the last column of /proc/net/udp; counted over each socket's life).
+udp_drops() {
+    local min=$1 max=$2
+    awk -v min="$min" -v max="$max" 'FNR > 1 {
+            split($2, a, ":"); port = 0
+            for (i = 1; i <= length(a[2]); i++) port = port * 16 + index("0123456789ABCDEF", substr(a[2], i, 1)) - 1
+            if (port >= min && port <= max) drops += $NF
+        } END { print drops + 0 }' /proc/net/udp /proc/net/udp6 2>/dev/null
+}
