@@ -15,7 +15,7 @@ public sealed partial class Call
     internal Task<CallCommandResult> RunAsync(Func<CallCommandResult> command)
     {
         var done = new TaskCompletionSource<CallCommandResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Post(() =>
+        bool queued = Post(() =>
         {
             if (State == CallState.Ended)
             {
@@ -32,7 +32,7 @@ public sealed partial class Call
                 throw;
             }
         });
-        return done.Task;
+        return queued ? done.Task : Task.FromResult(CallCommandResult.CallNotFound);
     }
 
     private CallLeg? ConnectedLeg(string party) =>

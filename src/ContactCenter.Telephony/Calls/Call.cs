@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using ContactCenter.Media.Sessions;
 using ContactCenter.Sip.Diagnostics;
 using ContactCenter.Telephony.Cdr;
@@ -11,9 +11,15 @@ namespace ContactCenter.Telephony.Calls;
 /// callee's forks, a transfer target). Everything that touches a call runs on its own queue, one item at a time, so the
 /// state below needs no locks; SIP, media and timer threads only <see cref="Post"/>.
 /// </summary>
-public sealed partial class Call
+public sealed partial class Call : IThreadPoolWorkItem
 {
-    private readonly Channel<Action> _queue;
+    // The call's queue: work items run one at a time on the thread pool, scheduled only while there is work (no task
+    // or async loop per call, no wake-up for an idle call).
+    private readonly ConcurrentQueue<Action> _work = new();
+    private int _queued;
+    private int _scheduled;
+    private volatile bool _closed;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<string, CallLeg> _legsByCallId = new(StringComparer.Ordinal);
     private readonly List<CallLeg> _legs = [];
 
@@ -28,12 +34,6 @@ public sealed partial class Call
         CallerCallId = callerCallId;
         Id = Guid.NewGuid().ToString("N");
         StartedAt = engine.Time.GetUtcNow();
-        _queue = Channel.CreateBounded<Action>(new BoundedChannelOptions(engine.Options.QueueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.DropWrite,
-        });
-        Completion = Task.Run(DrainAsync);
     }
 
     /// <summary>Our id for the call (CDR, events); not a SIP Call-ID.</summary>
@@ -80,7 +80,7 @@ public sealed partial class Call
     public MediaLeg? CalleeMedia => _b?.Media ?? _dialing?.Media;
 
     /// <summary>Completes when the call's queue has drained for good (call ended, every INVITE transaction over).</summary>
-    public Task Completion { get; }
+    public Task Completion => _completion.Task;
 
     internal CallEngine Engine { get; }
 
@@ -90,10 +90,17 @@ public sealed partial class Call
     internal IEnumerable<string> SipCallIds => _legsByCallId.Keys;
 
     /// <summary>Queues work for this call; dropped (and logged) when the call is gone or its queue is full.</summary>
-    internal void Post(Action work)
+    internal bool Post(Action work)
     {
-        if (!_queue.Writer.TryWrite(work))
+        if (_closed || Interlocked.Increment(ref _queued) > Engine.Options.QueueCapacity)
+        {
+            if (!_closed) Interlocked.Decrement(ref _queued);
             Engine.Log.Write(SipLogLevel.Warning, "calls", () => $"Call {Id}: queue full or closed; work dropped");
+            return false;
+        }
+        _work.Enqueue(work);
+        if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0) ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        return true;
     }
 
     /// <summary>Makes the leg's Call-ID lead to this call (in-dialog requests, stray responses).</summary>
@@ -104,10 +111,14 @@ public sealed partial class Call
         Engine.Index(leg.SipCallId, this);
     }
 
-    private async Task DrainAsync()
+    /// <summary>Runs queued work until none is left (at most a batch, then yields the thread to other calls).</summary>
+    void IThreadPoolWorkItem.Execute()
     {
-        await foreach (var work in _queue.Reader.ReadAllAsync())
+        // Items already queued when the call closes still run: each sees the call ended (a late command gets
+        // call_not_found, a late request 481) instead of waiting forever.
+        for (int i = 0; i < 64 && _work.TryDequeue(out var work); i++)
         {
+            Interlocked.Decrement(ref _queued);
             try
             {
                 work();
@@ -118,12 +129,17 @@ public sealed partial class Call
                 Engine.Log.Write(SipLogLevel.Error, "calls", () => $"Call {Id} failed in state {State}", ex);
                 if (State != CallState.Ended) TryFail(ex);
             }
-            if (State == CallState.Ended && AllInvitesDone())
+            if (!_closed && State == CallState.Ended && AllInvitesDone())
             {
-                _queue.Writer.TryComplete();
+                _closed = true;
                 Engine.Release(this);
+                _completion.TrySetResult();
             }
         }
+        Volatile.Write(ref _scheduled, 0);
+        // Work posted while this batch ran (or left by the batch limit) is picked up by a fresh schedule.
+        if (!_work.IsEmpty && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
     private bool AllInvitesDone()
