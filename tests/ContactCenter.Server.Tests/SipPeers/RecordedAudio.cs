@@ -81,21 +81,29 @@ internal sealed class RecordedAudio
     /// <summary>
     /// The share (0–1) of the window's energy at <paramref name="frequency"/>: 1 for a pure sine at that frequency, near 0
     /// when it is absent. Goertzel power |X|² of a sine of amplitude A over N samples is (A·N/2)², its energy A²·N/2,
-    /// so the share is 2|X|²/(N·Σx²).
+    /// so a block's share is 2|X|²/(N·Σx²). Computed per 50 ms block and summed: a phase jump between packets (a lost
+    /// or concealed frame, a re-anchored timestamp) must not cancel the tone as one long coherent sum would.
     /// </summary>
     public double ToneShare(ReadOnlySpan<short> window, double frequency)
     {
         if (window.IsEmpty) return 0;
+        int block = SampleRate / 20;
         double coefficient = 2 * Math.Cos(2 * Math.PI * frequency / SampleRate);
-        double s1 = 0, s2 = 0, energy = 0;
-        foreach (var x in window)
+        double weighted = 0, energy = 0;
+        for (int start = 0; start < window.Length; start += block)
         {
-            double s0 = x + coefficient * s1 - s2;
-            s2 = s1;
-            s1 = s0;
-            energy += (double)x * x;
+            var part = window.Slice(start, Math.Min(block, window.Length - start));
+            double s1 = 0, s2 = 0;
+            foreach (var x in part)
+            {
+                double s0 = x + coefficient * s1 - s2;
+                s2 = s1;
+                s1 = s0;
+                energy += (double)x * x;
+            }
+            double power = s1 * s1 + s2 * s2 - coefficient * s1 * s2;
+            weighted += 2 * power / part.Length;
         }
-        double power = s1 * s1 + s2 * s2 - coefficient * s1 * s2;
-        return energy == 0 ? 0 : 2 * power / (window.Length * energy);
+        return energy == 0 ? 0 : weighted / energy;
     }
 }
