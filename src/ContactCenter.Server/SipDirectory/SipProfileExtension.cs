@@ -13,4 +13,7 @@ public sealed class SipProfileExtension
     /// are stored; see <see cref="ExtensionCredentialProvisioner"/>.
     /// </summary>
     public string? Password { get; set; }
+
+    /// <summary>Record every answered call this extension makes or takes (stereo WAV under the recordings directory).</summary>
+    public bool Record { get; set; }
 }

@@ -25,6 +25,7 @@ public static class SipProfileRoutingMapper
                 Extensions = pair.Value.Extensions.ToArray(),
                 Strategy = pair.Value.Strategy == "sequential" ? RingStrategy.Sequential : RingStrategy.All,
                 RingTimeout = TimeSpan.FromSeconds(pair.Value.RingTimeoutSeconds),
+                Record = pair.Value.Record,
             })
             .ToArray(),
         DialPlan = profile.DialPlan

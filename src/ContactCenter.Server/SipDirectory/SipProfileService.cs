@@ -11,4 +11,7 @@ public sealed class SipProfileService
 
     /// <summary>How long the group (<c>all</c>) or each member (<c>sequential</c>) rings.</summary>
     public int RingTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Record every call this service's DIDs deliver, from the answer on.</summary>
+    public bool Record { get; set; }
 }

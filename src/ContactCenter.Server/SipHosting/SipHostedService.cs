@@ -61,6 +61,7 @@ public sealed class SipHostedService(
         {
             NoAnswerTimeout = configuration.GetValue("ContactCenter:Calls:NoAnswerTimeout", TimeSpan.FromSeconds(60)),
         };
+        var recorded = catalog.Profiles.SelectMany(p => p.Extensions).Where(e => e.Record).Select(e => e.Number).ToHashSet(StringComparer.Ordinal);
         foreach (var profile in catalog.Profiles)
         {
             var stackOptions = BuildOptions(profile, sip);
@@ -70,6 +71,7 @@ public sealed class SipHostedService(
             {
                 Routing = routing,
                 Recordings = recordings,
+                RecordsExtension = recorded.Contains,
                 // The ACD owns the DIDs that are its services' entry points (answered and queued, then offered to agents).
                 Queue = services.GetService<ContactCenter.Server.Acd.AcdVoiceBridge>(),
                 Profile = profile.Name,

@@ -171,6 +171,7 @@ public sealed partial class Call
             case InboundToService service:
                 Did = service.Did;
                 Service = service.Service.Name;
+                _autoRecord = service.Service.Record;
                 return service.Service.Strategy == RingStrategy.Sequential
                     ? service.Service.Extensions.Select(e => ExtensionStep([e], service.Service.RingTimeout)).ToArray()
                     : [ExtensionStep(service.Service.Extensions, service.Service.RingTimeout)];
@@ -245,6 +246,7 @@ public sealed partial class Call
         State = CallState.Answered;
         AnsweredAt = Engine.Time.GetUtcNow();
         Publish(CallEventTypes.Answered);
+        RecordIfConfigured();
     }
 
     private void OnCalleeFailed(int status, string reason)

@@ -147,6 +147,7 @@ public sealed partial class Call
         Publish(CallEventTypes.Answered);
         // Both dialogs are confirmed by our own ACKs: nothing further to wait for.
         State = CallState.Talking;
+        RecordIfConfigured();
     }
 
     private void OnOriginateTimeout()

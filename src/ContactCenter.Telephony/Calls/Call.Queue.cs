@@ -117,6 +117,7 @@ public sealed partial class Call
         State = CallState.Talking;
         Publish(CallEventTypes.Answered, winner.Party, agentId);
         Engine.Queue?.OfferAnswered(Id, agentId);
+        RecordIfConfigured();
     }
 
     private void OnOfferFailed(int generation, string agentId, bool rejected)

@@ -18,6 +18,22 @@ public sealed partial class Call
     /// <summary>Ids of every recording this call made, in order.</summary>
     public IReadOnlyList<string> RecordingIds => _recordingIds;
 
+    private bool _autoRecord;
+
+    /// <summary>
+    /// Automatic recording (SIP-08): at the answer, when the service that routed the call records, or the caller or the
+    /// answering extension does. A failure to start is logged and the call goes on.
+    /// </summary>
+    private void RecordIfConfigured()
+    {
+        if (_recording is not null) return;
+        bool wanted = _autoRecord || (Engine.RecordsExtension is { } records && (records(Caller) || (_b is { } b && records(b.Party))));
+        if (!wanted) return;
+        var started = StartRecordingCommand();
+        if (!started.Succeeded)
+            Engine.Log.Write(SipLogLevel.Warning, "calls", () => $"Call {Id}: automatic recording not started: {started.Message}");
+    }
+
     internal CallCommandResult StartRecordingCommand()
     {
         if (!IsConnected) return CallCommandResult.Fail("invalid_call_state", "Only a connected call can be recorded.", State);

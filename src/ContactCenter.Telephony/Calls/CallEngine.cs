@@ -57,6 +57,9 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
     /// <summary>The ACD: DIDs it owns are answered and queued; set once by the host before calls arrive.</summary>
     public ICallQueue? Queue { get; set; }
 
+    /// <summary>Extensions whose answered calls are recorded automatically (made or taken); null records none.</summary>
+    public Func<string, bool>? RecordsExtension { get; init; }
+
     /// <summary>Where recording metadata is stored; null keeps only the files.</summary>
     public Recordings.RecordingStore? Recordings { get; init; }
 

@@ -11,4 +11,7 @@ public sealed record ServiceConfig
 
     /// <summary>How long the whole group rings (<see cref="RingStrategy.All"/>) or each member rings (<see cref="RingStrategy.Sequential"/>).</summary>
     public TimeSpan RingTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Calls to this service are recorded from the answer on.</summary>
+    public bool Record { get; init; }
 }

@@ -38,7 +38,7 @@ internal sealed class CallEngineHarness : IAsyncDisposable
     /// <param name="rtpPorts">A small RTP port range of the test's own, to run out of ports.</param>
     public CallEngineHarness(TimeSpan? noAnswer = null, TimeSpan? mediaInactivity = null, bool requireRegisteredCaller = false,
         Func<CallEngineHarness, RoutingConfiguration>? routing = null, bool authenticateInvites = false, int? maxCalls = null,
-        (int Min, int Max)? rtpPorts = null)
+        (int Min, int Max)? rtpPorts = null, Func<string, bool>? recordsExtension = null)
     {
         var credentials = new InMemorySipCredentialStore();
         foreach (var number in Extensions) credentials.Set(number, Realm, "pw-" + number);
@@ -50,6 +50,7 @@ internal sealed class CallEngineHarness : IAsyncDisposable
         _media = new MediaEngine(new MediaEngineOptions
         {
             Ports = new RtpPortAllocatorOptions { BindAddress = IPAddress.Loopback, MinPort = rtpPorts?.Min ?? 42000, MaxPort = rtpPorts?.Max ?? 42999 },
+            RecordingDirectory = RecordingDirectory,
             Endpoint = new RtpEndpointOptions { InactivityTimeout = mediaInactivity ?? TimeSpan.FromSeconds(30) },
         });
         _media.Start(); // the engine ticks on its own media clock
@@ -67,6 +68,7 @@ internal sealed class CallEngineHarness : IAsyncDisposable
             Routing = routing is null ? null : RoutingTable.Create(routing(this)),
             Profile = routing is null ? null : Profile,
             Authentication = authenticateInvites ? new InviteAuthentication(_stack.Authenticator, Realm) : null,
+            RecordsExtension = recordsExtension,
         };
         Events = Bus.Subscribe(EventFilter.All);
         Engine.CallEnded += call => Ended.Writer.TryWrite(call);
@@ -125,6 +127,9 @@ internal sealed class CallEngineHarness : IAsyncDisposable
             },
         ],
     };
+
+    /// <summary>Where this harness's recordings go (a fresh temp directory, removed at dispose).</summary>
+    public string RecordingDirectory { get; } = Path.Combine(Path.GetTempPath(), "cc-harness-" + Guid.NewGuid().ToString("N"));
 
     public CallEngine Engine { get; }
     public IPEndPoint Server { get; }
@@ -205,6 +210,14 @@ internal sealed class CallEngineHarness : IAsyncDisposable
         foreach (var peer in _extraPeers) peer.Dispose();
         await _stack.DisposeAsync();
         _media.Dispose();
+        try
+        {
+            if (Directory.Exists(RecordingDirectory)) Directory.Delete(RecordingDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A recording still closing: the temp directory is left behind.
+        }
         _location.Dispose();
     }
 }
