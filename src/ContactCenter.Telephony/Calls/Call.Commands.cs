@@ -105,9 +105,9 @@ public sealed partial class Call
     }
 
     /// <summary>A re-INVITE with our offer; the answer is applied when the 2xx comes, and we ACK it.</summary>
-    private void SendReOffer(CallLeg leg, byte[] offer)
+    private void SendReOffer(CallLeg leg, byte[] offer, Action<SipMessageWriter>? headers = null)
     {
-        var transaction = leg.SendInDialog(SipMethod.Invite, new ReOfferUser(this, leg), offer, "application/sdp");
+        var transaction = leg.SendInDialog(SipMethod.Invite, new ReOfferUser(this, leg), offer, "application/sdp", headers);
         if (transaction is null) leg.Media.CancelOffer();
     }
 
@@ -116,6 +116,13 @@ public sealed partial class Call
         if (response.StatusCode < 200) return;
         if (response.StatusCode >= 300)
         {
+            if (leg.Timer is not null && response.StatusCode is 408 or 481)
+            {
+                // The far end no longer knows the dialog (RFC 4028 §10: a failed refresh ends the session).
+                HangUpAll();
+                End(HangupSide.System, response.StatusCode, $"re-INVITE to the {leg.Role} failed: the dialog is gone");
+                return;
+            }
             // 491 glare or a refusal: the media state stays as it was before the offer; hold by command keeps its music.
             leg.Media.CancelOffer();
             return;
@@ -123,6 +130,7 @@ public sealed partial class Call
         if (leg.Dialog is { State: not SipDialogState.Terminated } dialog)
             Engine.Transport.Send(dialog.CreateAck(response.CSeq), leg.Destination);
         if (!response.Body.IsEmpty) leg.Media.AcceptAnswer(response.Body.Span);
+        RestartSessionTimerAfterOurRefresh(leg, response);
     }
 
     private sealed class ReOfferUser(Call call, CallLeg leg) : IClientTransactionUser

@@ -117,8 +117,10 @@ public sealed partial class Call
             return;
         }
         leg.Codec = negotiation.Media?.Codec.Name;
-        var ok = dialog.CreateResponse(request, 200, "OK").Header(HeaderId.Contact, dialog.LocalContact)
-            .Finish(negotiation.AnswerBytes(), "application/sdp");
+        var refreshed = RefreshFromPeer(leg, request);
+        var okWriter = dialog.CreateResponse(request, 200, "OK").Header(HeaderId.Contact, dialog.LocalContact);
+        refreshed?.WriteResponseHeaders(okWriter);
+        var ok = okWriter.Finish(negotiation.AnswerBytes(), "application/sdp");
         transaction.SendResponse(ok);
         var retransmitter = new InviteSuccessRetransmitter(request.CSeq, () => transaction.SendResponse(ok), Engine.Time,
             Engine.Transactions.Timers, _ => Post(() => OnReInviteAckTimeout(leg)));
@@ -133,7 +135,9 @@ public sealed partial class Call
         if (request.Body.IsEmpty)
         {
             // A session refresh (RFC 4028) or a target refresh without an offer.
-            transaction.SendResponse(dialog.CreateResponse(request, 200, "OK").Header(HeaderId.Contact, dialog.LocalContact).Finish());
+            var refreshWriter = dialog.CreateResponse(request, 200, "OK").Header(HeaderId.Contact, dialog.LocalContact);
+            RefreshFromPeer(leg, request)?.WriteResponseHeaders(refreshWriter);
+            transaction.SendResponse(refreshWriter.Finish());
             return;
         }
         var negotiation = leg.Media.AcceptOffer(request.Body.Span);
@@ -142,8 +146,9 @@ public sealed partial class Call
             transaction.SendResponse(dialog.CreateResponse(request, 488, "Not Acceptable Here").Finish());
             return;
         }
-        transaction.SendResponse(dialog.CreateResponse(request, 200, "OK").Header(HeaderId.Contact, dialog.LocalContact)
-            .Finish(negotiation.AnswerBytes(), "application/sdp"));
+        var updateWriter = dialog.CreateResponse(request, 200, "OK").Header(HeaderId.Contact, dialog.LocalContact);
+        RefreshFromPeer(leg, request)?.WriteResponseHeaders(updateWriter);
+        transaction.SendResponse(updateWriter.Finish(negotiation.AnswerBytes(), "application/sdp"));
         if (State is CallState.Answered or CallState.Talking) ApplyPeerHold(leg, negotiation.Media?.RemoteHold ?? false);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using ContactCenter.Sip.Dialogs;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transactions;
 using ContactCenter.Telephony.Cdr;
@@ -48,13 +49,26 @@ public sealed partial class Call
             RejectCaller(488, "Not Acceptable Here", HangupSide.System, "INVITE without SDP offer");
             return;
         }
+        var sessionTimer = SessionTimerNegotiation.AsUas(request, Engine.Options.SessionTimers);
+        if (sessionTimer.Verdict == SessionTimerVerdict.IntervalTooSmall)
+        {
+            invite.SendResponse(SipResponseFactory.Create(request, 422, "Session Interval Too Small", Encoding.ASCII.GetBytes(invite.LocalTag))
+                .Header(HeaderId.MinSE, sessionTimer.MinSESeconds).Finish());
+            End(HangupSide.System, 422, "session interval too small");
+            return;
+        }
+        if (sessionTimer.Verdict == SessionTimerVerdict.Malformed)
+        {
+            RejectCaller(400, "Bad Session-Expires", HangupSide.System);
+            return;
+        }
         var callerMedia = Engine.Media.CreateLeg(OnMediaEvent);
         if (!callerMedia.Succeeded)
         {
             RejectBusyServer();
             return;
         }
-        var inbound = new InboundLeg(this, "caller", Caller, invite, callerMedia.Leg!);
+        var inbound = new InboundLeg(this, "caller", Caller, invite, callerMedia.Leg!) { SessionTimer = sessionTimer };
         _a = inbound;
         IndexLeg(inbound);
         var negotiation = inbound.Media.AcceptOffer(request.Body.Span);
@@ -243,6 +257,7 @@ public sealed partial class Call
             End(HangupSide.System, 400, "caller dialog: " + error);
             return;
         }
+        StartSessionTimer(inbound, inbound.SessionTimer!);
         State = CallState.Answered;
         AnsweredAt = Engine.Time.GetUtcNow();
         Publish(CallEventTypes.Answered);

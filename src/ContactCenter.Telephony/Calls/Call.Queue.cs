@@ -33,6 +33,7 @@ public sealed partial class Call
             return;
         }
         AnsweredAt = Engine.Time.GetUtcNow();
+        if (inbound.SessionTimer is { } timer) StartSessionTimer(inbound, timer);
         State = CallState.Queued;
         inbound.Media.PlayMusicOnHold();
         RecordCallerPlayback();

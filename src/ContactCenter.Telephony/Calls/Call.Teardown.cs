@@ -32,6 +32,7 @@ public sealed partial class Call
         foreach (var leg in _legs)
         {
             leg.Dialog?.Terminate();
+            leg.Timer?.Dispose();
             leg.CloseHoldClock();
             hold += leg.HoldTime;
             // Losing forks share the winner's media leg and never connected: the CDR lists the legs that answered,

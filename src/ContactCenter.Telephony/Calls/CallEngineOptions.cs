@@ -20,6 +20,9 @@ public sealed record CallEngineOptions
     /// <summary>Work items queued on one call before further signalling for it is dropped (the peer retransmits).</summary>
     public int QueueCapacity { get; init; } = 256;
 
+    /// <summary>Session timers (RFC 4028): our preferred interval and Min-SE; a caller asking for less than Min-SE gets 422.</summary>
+    public ContactCenter.Sip.Dialogs.SessionTimerOptions SessionTimers { get; init; } = ContactCenter.Sip.Dialogs.SessionTimerOptions.Default;
+
     /// <summary>Retry-After (seconds) on a 503 for overload or RTP ports exhausted.</summary>
     public int RetryAfterSeconds { get; init; } = 5;
 }

@@ -65,6 +65,12 @@ internal abstract class CallLeg
 
     public bool IsConfirmed => Dialog is { State: SipDialogState.Confirmed };
 
+    /// <summary>The RFC 4028 timer of this leg's dialog (null when none was negotiated).</summary>
+    public SessionTimer? Timer { get; set; }
+
+    /// <summary>The interval last agreed, and whether we refresh.</summary>
+    public SessionTimerNegotiation? TimerNegotiation { get; set; }
+
     /// <summary>Accounts hold time when the leg's hold state changes.</summary>
     public void UpdateHoldClock()
     {

@@ -1,5 +1,6 @@
 using ContactCenter.Media.Sessions;
 using ContactCenter.Sip.Diagnostics;
+using ContactCenter.Sip.Dialogs;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transactions;
 
@@ -166,6 +167,7 @@ internal sealed class DialAttempt
             return;
         }
         Winner = leg;
+        _call.StartSessionTimer(leg, SessionTimerNegotiation.AsUac(response));
         Finished = true;
         _stepTimer?.Dispose();
         foreach (var fork in _forks) if (!ReferenceEquals(fork, leg) && !fork.Abandoned) fork.Cancel();

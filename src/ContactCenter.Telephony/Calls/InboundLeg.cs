@@ -26,6 +26,9 @@ internal sealed class InboundLeg : CallLeg
 
     public string LocalContact { get; }
 
+    /// <summary>The RFC 4028 session timer agreed for this leg from its INVITE (written into our 200).</summary>
+    public SessionTimerNegotiation? SessionTimer { get; set; }
+
     /// <summary>Our SDP answer to the INVITE's offer, sent in the 200.</summary>
     public byte[]? Answer { get; set; }
 
@@ -54,7 +57,8 @@ internal sealed class InboundLeg : CallLeg
         writer.CopyHeaders(request, HeaderId.RecordRoute);
         writer.Header(HeaderId.Contact, LocalContact);
         writer.Header(HeaderId.Allow, CallEngine.AllowHeader);
-        writer.Header(HeaderId.Supported, "replaces");
+        writer.Header(HeaderId.Supported, "replaces, timer");
+        SessionTimer?.WriteResponseHeaders(writer);
         var ok = writer.Finish(Answer, "application/sdp");
         if (!SipDialog.TryCreateUas(request, tag, LocalContact, _localVia, SipDialogState.Confirmed, out var dialog, out var creation))
         {
