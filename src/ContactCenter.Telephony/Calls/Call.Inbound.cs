@@ -43,12 +43,6 @@ public sealed partial class Call
             RejectCaller(483, "Too Many Hops", HangupSide.System);
             return;
         }
-        if (request.Body.IsEmpty)
-        {
-            // Offer-less INVITE (offer in our 200, answer in the ACK) is a follow-up.
-            RejectCaller(488, "Not Acceptable Here", HangupSide.System, "INVITE without SDP offer");
-            return;
-        }
         var sessionTimer = SessionTimerNegotiation.AsUas(request, Engine.Options.SessionTimers);
         if (sessionTimer.Verdict == SessionTimerVerdict.IntervalTooSmall)
         {
@@ -71,14 +65,22 @@ public sealed partial class Call
         var inbound = new InboundLeg(this, "caller", Caller, invite, callerMedia.Leg!) { SessionTimer = sessionTimer };
         _a = inbound;
         IndexLeg(inbound);
-        var negotiation = inbound.Media.AcceptOffer(request.Body.Span);
-        if (!negotiation.IsSuccess)
+        if (request.Body.IsEmpty)
         {
-            RejectCaller(488, "Not Acceptable Here", HangupSide.System, negotiation.ToString());
-            return;
+            // Delayed offer (RFC 3261 §13.2.1, common with trunks): our offer goes in the 200, the answer comes in the ACK.
+            inbound.OfferInAnswer = true;
         }
-        inbound.Codec = negotiation.Media?.Codec.Name;
-        inbound.Answer = negotiation.AnswerBytes();
+        else
+        {
+            var negotiation = inbound.Media.AcceptOffer(request.Body.Span);
+            if (!negotiation.IsSuccess)
+            {
+                RejectCaller(488, "Not Acceptable Here", HangupSide.System, negotiation.ToString());
+                return;
+            }
+            inbound.Codec = negotiation.Media?.Codec.Name;
+            inbound.Answer = negotiation.AnswerBytes();
+        }
         if (_queuedService is { } queued)
         {
             EnterQueue(queued);

@@ -29,6 +29,9 @@ internal sealed class InboundLeg : CallLeg
     /// <summary>The RFC 4028 session timer agreed for this leg from its INVITE (written into our 200).</summary>
     public SessionTimerNegotiation? SessionTimer { get; set; }
 
+    /// <summary>The INVITE had no offer: the 200 carries ours and the ACK must bring the answer.</summary>
+    public bool OfferInAnswer { get; set; }
+
     /// <summary>Our SDP answer to the INVITE's offer, sent in the 200.</summary>
     public byte[]? Answer { get; set; }
 
@@ -59,6 +62,7 @@ internal sealed class InboundLeg : CallLeg
         writer.Header(HeaderId.Allow, CallEngine.AllowHeader);
         writer.Header(HeaderId.Supported, "replaces, timer");
         SessionTimer?.WriteResponseHeaders(writer);
+        if (OfferInAnswer) Answer = Media.CreateOffer().ToBytes();
         var ok = writer.Finish(Answer, "application/sdp");
         if (!SipDialog.TryCreateUas(request, tag, LocalContact, _localVia, SipDialogState.Confirmed, out var dialog, out var creation))
         {

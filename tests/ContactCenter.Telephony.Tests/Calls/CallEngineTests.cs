@@ -45,7 +45,7 @@ public sealed class CallEngineTests
     }
 
     [Fact]
-    public async Task Unknown_number_is_404_unregistered_is_480_and_no_offer_is_488()
+    public async Task Unknown_number_is_404_unregistered_is_480_and_no_common_codec_is_488()
     {
         await using var h = new CallEngineHarness();
         await h.Caller.SendAsync(h.Invite("7777", "c404", Branch()));
@@ -54,7 +54,10 @@ public sealed class CallEngineTests
         Assert.Equal(480, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "c480")).StatusCode);
 
         await h.Callee.RegisterAsync("pw-2002", CallEngineHarness.Realm);
-        await h.Caller.SendAsync(h.Invite("2002", "c488", Branch(), sdp: false));
+        // An offer with only G.729 (payload type 18), which we do not carry: no common codec.
+        var g729 = h.Invite("2002", "c488", Branch()).Replace("RTP/AVP 0\r\na=rtpmap:0 PCMU/8000", "RTP/AVP 18\r\na=rtpmap:18 G729/8000");
+        Assert.Contains("G729", g729);
+        await h.Caller.SendAsync(g729);
         Assert.Equal(488, (await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "c488")).StatusCode);
         Assert.Equal([404, 480, 488], new[] { await h.NextEndedAsync(), await h.NextEndedAsync(), await h.NextEndedAsync() }
             .Select(c => c.Record!.HangupCode!.Value));
