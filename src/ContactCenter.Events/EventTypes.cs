@@ -33,6 +33,12 @@ public static class EventTypes
     /// <summary>The ACD offered the queued call to an agent's extension.</summary>
     public const string CallOffered = "call.offered";
 
+    /// <summary>An agent is talking to a consulted party while the customer hears music.</summary>
+    public const string CallConsulted = "call.consulted";
+
+    /// <summary>The consulted party could not be reached.</summary>
+    public const string CallConsultFailed = "call.consult_failed";
+
     /// <summary>The called party rings.</summary>
     public const string CallRinging = "call.ringing";
 
@@ -93,6 +99,8 @@ public static class EventTypes
         [CallCreated] = typeof(CallChanged),
         [CallRinging] = typeof(CallChanged),
         [CallQueued] = typeof(CallChanged),
+        [CallConsulted] = typeof(CallChanged),
+        [CallConsultFailed] = typeof(CallChanged),
         [CallOffered] = typeof(CallChanged),
         [CallAnswered] = typeof(CallChanged),
         [CallHeld] = typeof(CallChanged),

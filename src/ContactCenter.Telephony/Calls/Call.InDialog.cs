@@ -95,6 +95,7 @@ public sealed partial class Call
     private void OnBye(CallLeg leg)
     {
         leg.EndedAt = Engine.Time.GetUtcNow();
+        if (OnConsultedBye(leg)) return;
         if (InConference && _members.Contains(leg)) OnConferenceMemberLeft(leg, "hung up");
         else if (ReferenceEquals(leg, _transferor)) OnOtherLegBye(leg);
         else if (ReferenceEquals(leg, _a))

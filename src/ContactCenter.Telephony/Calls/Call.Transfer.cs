@@ -53,19 +53,19 @@ public sealed partial class Call
     }
 
     /// <summary>Routes the transfer target as if the transferor dialled it (its dial plan, its trunks).</summary>
-    private IReadOnlyList<RingStep>? TransferSteps(CallLeg transferor, string target, out Refusal? refusal)
+    private IReadOnlyList<RingStep>? TransferSteps(CallLeg transferor, string target, out Refusal? refusal, string? fromUser = null)
     {
         refusal = null;
         if (Engine.Routing is not { } routing || !Engine.IsExtension(transferor.Party))
         {
-            if (Engine.IsExtension(target)) return [ExtensionStep([target], null, fromUser: PartnerOf(transferor)?.Party)];
+            if (Engine.IsExtension(target)) return [ExtensionStep([target], null, fromUser: fromUser ?? PartnerOf(transferor)?.Party)];
             refusal = new Refusal(404, "Not Found", null);
             return null;
         }
         switch (routing.RouteOutbound(transferor.Party, target))
         {
             case OutboundToExtension internalCall:
-                return [ExtensionStep([internalCall.Extension], null, fromUser: PartnerOf(transferor)?.Party)];
+                return [ExtensionStep([internalCall.Extension], null, fromUser: fromUser ?? PartnerOf(transferor)?.Party)];
             case OutboundToTrunk outside:
                 return [TrunkStep(outside)];
             case OutboundNoRoute none:

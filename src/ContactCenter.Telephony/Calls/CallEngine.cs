@@ -230,6 +230,18 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
         });
     }
 
+    /// <summary>
+    /// Consultation: <paramref name="party"/> (the agent) talks to <paramref name="target"/> while its partner hears
+    /// music; then <see cref="CompleteConsultAsync"/>, <see cref="CancelConsultAsync"/> or <see cref="ConferenceConsultAsync"/>.
+    /// </summary>
+    public Task<CallCommandResult> ConsultAsync(string callId, string party, string target) => Run(callId, c => c.ConsultCommand(party, target));
+
+    public Task<CallCommandResult> CompleteConsultAsync(string callId, string party) => Run(callId, c => c.CompleteConsultCommand(party));
+
+    public Task<CallCommandResult> CancelConsultAsync(string callId, string party) => Run(callId, c => c.CancelConsultCommand(party));
+
+    public Task<CallCommandResult> ConferenceConsultAsync(string callId, string party) => Run(callId, c => c.ConferenceConsultCommand(party));
+
     /// <summary>Merges the consult call into this one as a three-way conference (<paramref name="party"/> is in both).</summary>
     public Task<CallCommandResult> ConferenceAsync(string callId, string consultCallId, string party) =>
         FindCall(consultCallId) is { } consult

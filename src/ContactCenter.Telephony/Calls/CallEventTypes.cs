@@ -14,6 +14,8 @@ public static class CallEventTypes
     public const string Held = "call.held";
     public const string Retrieved = "call.retrieved";
     public const string Transferred = "call.transferred";
+    public const string Consulted = "call.consulted";
+    public const string ConsultFailed = "call.consult_failed";
     public const string Conferenced = "call.conferenced";
     public const string ParticipantLeft = "call.participant_left";
     public const string Dtmf = "call.dtmf";
@@ -24,5 +26,5 @@ public static class CallEventTypes
     public const string Ended = "call.ended";
 
     /// <summary>Every type above, for catalogs and subscription validation.</summary>
-    public static IReadOnlyList<string> All { get; } = [Created, Ringing, Queued, Offered, Answered, Held, Retrieved, Transferred, Conferenced, ParticipantLeft, Dtmf, RecordingStarted, RecordingPaused, RecordingResumed, RecordingStopped, Ended];
+    public static IReadOnlyList<string> All { get; } = [Created, Ringing, Queued, Offered, Answered, Held, Retrieved, Transferred, Consulted, ConsultFailed, Conferenced, ParticipantLeft, Dtmf, RecordingStarted, RecordingPaused, RecordingResumed, RecordingStopped, Ended];
 }
