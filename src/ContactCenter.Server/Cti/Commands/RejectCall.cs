@@ -20,15 +20,17 @@ public sealed class RejectCall(CtiCallDirectory calls, AcdRuntime acd) : ICtiCom
 
     public async ValueTask<CtiResult<Response>> ExecuteAsync(Request request, CtiCommandContext context, CancellationToken cancellationToken)
     {
-        var (located, view, problem) = await calls.ForCallerAsync(request.CallId, context.Caller, cancellationToken);
-        if (problem is not null) return problem;
-        var call = located!.Call;
-        if (view.Calls.GetValueOrDefault(call.Id) is not { State: InteractionState.Offered, AgentId: { } offeredTo } assignment)
-            return CtiProblem.Conflict("no_pending_offer", $"Call '{call.Id}' is not being offered to an agent.", CtiCallProblems.StateName(call.State));
-        if (CtiAgentCommands.Resolve(request.AgentId ?? offeredTo, context.Caller, out var agentId) is { } refused) return refused;
+        // An ACD matter: the offer is the ACD's, whether or not the engine still rings the phone.
+        var view = await calls.AcdAsync(cancellationToken);
+        if (view.Calls.GetValueOrDefault(request.CallId) is not { } assignment)
+            return CtiProblem.NotFound("call_not_found", $"No ACD call has the id '{request.CallId}'.");
+        if (assignment is not { State: InteractionState.Offered, AgentId: { } offeredTo })
+            return CtiProblem.Conflict("no_pending_offer", $"Call '{request.CallId}' is not being offered to an agent.", assignment.State.ToString().ToLowerInvariant());
+        if (CtiAgentCommands.Resolve(request.AgentId ?? offeredTo, context.Caller, out var agentId) is { } refused)
+            return refused;
         // fromChannel: false — the ACD both records the rejection and tells the engine to withdraw the offer
         // (AcdVoiceBridge.Withdraw → CallEngine.WithdrawOfferAsync), before it offers the call to anyone else.
         var rejected = await CtiAgentCommands.RunAsync(acd, agentId, engine => engine.Reject(assignment.InteractionId, agentId, fromChannel: false), cancellationToken);
-        return rejected is null ? new Response(call.Id, agentId) : rejected;
+        return rejected is null ? new Response(request.CallId, agentId) : rejected;
     }
 }
