@@ -59,6 +59,12 @@ public sealed class RunningSipServer : IAsyncDisposable
     public CapturingLoggerProvider Logs { get; }
     public string WorkDirectory => _root.Path;
 
+    /// <summary>The host's services (CTI token store, ACD runtime…).</summary>
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>An HTTP client to the host's API (CTI, ACD admin).</summary>
+    public HttpClient CreateHttpClient() => _factory.CreateClient();
+
     /// <summary>A sipp injection file for extensions <paramref name="numbers"/> (see tests/load/README.md for the fields).</summary>
     public string WriteUsersCsv(params int[] numbers)
     {
