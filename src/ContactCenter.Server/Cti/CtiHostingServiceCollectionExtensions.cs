@@ -45,6 +45,9 @@ public static class CtiHostingServiceCollectionExtensions
         services.AddCtiCommand<RejectCall>();
         services.AddCtiCommand<HangupCall>();
         services.AddCtiCommand<HoldCall>();
+        services.AddCtiCommand<ConsultCall>();
+        services.AddCtiCommand<CompleteTransfer>();
+        services.AddCtiCommand<CancelConsult>();
         services.AddCtiCommand<RetrieveCall>();
         services.AddCtiCommand<CallTransfer>();
         services.AddCtiCommand<ConferenceCall>();

@@ -25,6 +25,9 @@ public sealed class CtiCallCommandsTests : IDisposable
         { "pause_recording", new { call_id = "nope" } },
         { "resume_recording", new { call_id = "nope" } },
         { "answer_call", new { call_id = "nope" } },
+        { "consult_call", new { call_id = "nope", target = "1002" } },
+        { "complete_transfer", new { call_id = "nope" } },
+        { "cancel_consult", new { call_id = "nope" } },
     };
 
     [Theory]
