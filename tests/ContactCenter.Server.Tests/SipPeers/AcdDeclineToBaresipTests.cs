@@ -55,6 +55,7 @@ public sealed class AcdDeclineToBaresipTests
         Assert.True(busyResult.Succeeded, busyResult.Describe());
         await center.Events.WaitForAsync<InteractionEvent>(AcdEventTypes.InteractionEnded, e => e.InteractionId == accepted.InteractionId, AcdSipCenter.Wait);
 
+        await center.AssertNoMediaLeftAsync();
         // A decline is not RONA: the agent went back to available at once.
         var decliner = await center.AgentStatisticsAsync("a-busy");
         Assert.Equal("available", decliner.State);

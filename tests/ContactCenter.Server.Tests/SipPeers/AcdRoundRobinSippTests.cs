@@ -88,6 +88,7 @@ public sealed class AcdRoundRobinSippTests
             Assert.Equal(0, figures.Ronas);
         }
 
+        await center.AssertNoMediaLeftAsync();
         // The CDR of each call: inbound on the trunk to the DID, queued in the service, answered by the agent's extension.
         var records = center.Server.Cdr.List(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1));
         Assert.Equal(6, records.Count);

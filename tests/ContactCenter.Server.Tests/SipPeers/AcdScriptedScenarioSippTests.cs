@@ -125,6 +125,7 @@ public sealed class AcdScriptedScenarioSippTests
             Assert.Equal((1, 1, 0), (figures.Offered, figures.Handled, figures.Ronas));
         }
 
+        await center.AssertNoMediaLeftAsync();
         // The call engine's side: two offers for call 1 (3001 then 3002), CDRs answered by the picking agents, call 3 never answered.
         var offers = center.Events.Payloads<CallEventPayload>(CallEventTypes.Offered);
         Assert.Equal(["3001", "3002"], offers.Where(o => o.CallId == call1).Select(o => o.Party));

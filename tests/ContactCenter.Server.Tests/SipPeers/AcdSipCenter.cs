@@ -151,6 +151,22 @@ internal sealed class AcdSipCenter : IAsyncDisposable
 
     public Task<AgentStatistics> AgentStatisticsAsync(string agentId) => Acd.RunAsync(e => e.GetAgentStatistics(agentId)!);
 
+    /// <summary>
+    /// Once every call has ended, no media leg (RTP port) is left: offers that rang out, were declined, withdrawn or
+    /// abandoned gave theirs back.
+    /// </summary>
+    public async Task AssertNoMediaLeftAsync()
+    {
+        var media = Server.Services.GetRequiredService<ContactCenter.Server.SipHosting.MediaEngineHost>().Engine;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (Server.Calls.ActiveCalls.Count > 0 || media.ActiveLegs > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"{Server.Calls.ActiveCalls.Count} calls and {media.ActiveLegs} media legs still open after every call ended");
+            await Task.Delay(50);
+        }
+    }
+
     private static void Check(AcdResult result) => Assert.True(result.IsSuccess, result.Error?.ToString());
 
     private static string Scenario(string file) =>
