@@ -57,6 +57,9 @@ public sealed class RunningSipServer : IAsyncDisposable
     public CallEngine Calls { get; }
     public CdrStore Cdr { get; }
     public CapturingLoggerProvider Logs { get; }
+
+    /// <summary>The host's services, for modules the properties above do not cover (the ACD's runtime and administration).</summary>
+    public IServiceProvider Services => _factory.Services;
     public string WorkDirectory => _root.Path;
 
     /// <summary>The host's services (CTI token store, ACD runtime…).</summary>
