@@ -15,6 +15,9 @@ namespace ContactCenter.Server.Acd;
 /// </summary>
 internal sealed class AcdVoiceBridge(IServiceProvider services, ILogger<AcdVoiceBridge> logger) : ICallQueue, IInteractionDelivery
 {
+    // The extension each pending offer rings (the agent's login extension), for Connect.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _offeredExtension = new(StringComparer.Ordinal);
+
     // Resolved on first use: the ACD runtime needs this bridge to be built, and the SIP host starts after both.
     private AcdRuntime Acd => services.GetRequiredService<AcdRuntime>();
 
@@ -32,14 +35,26 @@ internal sealed class AcdVoiceBridge(IServiceProvider services, ILogger<AcdVoice
         Report(call.CallId, Acd.EnqueueAsync(new NewInteraction(call.CallId, call.ServiceId, MediaType.Voice, call.CallId,
             new CustomerData(call.Caller, null, Fields(call)))), onRefused: () => Release(call.CallId, ReleaseReason.MaxWaitWithoutOverflow));
 
-    public void OfferAnswered(string callId, string agentId) => Report(callId, Acd.OfferAcceptedAsync(callId, agentId));
+    public void OfferAnswered(string callId, string agentId)
+    {
+        _offeredExtension.TryRemove(callId, out _);
+        Report(callId, Acd.OfferAcceptedAsync(callId, agentId));
+    }
 
     public void OfferFailed(string callId, string agentId, bool rejected) =>
         Report(callId, rejected ? Acd.OfferRejectedAsync(callId, agentId) : Acd.OfferNotAnsweredAsync(callId, agentId));
 
-    public void Abandoned(string callId) => Report(callId, Acd.CustomerAbandonedAsync(callId));
+    public void Abandoned(string callId)
+    {
+        _offeredExtension.TryRemove(callId, out _);
+        Report(callId, Acd.CustomerAbandonedAsync(callId));
+    }
 
-    public void Ended(string callId) => Report(callId, Acd.InteractionEndedAsync(callId));
+    public void Ended(string callId)
+    {
+        _offeredExtension.TryRemove(callId, out _);
+        Report(callId, Acd.InteractionEndedAsync(callId));
+    }
 
     public void Offer(InteractionOffer offer)
     {
@@ -48,6 +63,7 @@ internal sealed class AcdVoiceBridge(IServiceProvider services, ILogger<AcdVoice
             _ = Acd.OfferNotAnsweredAsync(offer.InteractionId, offer.AgentId);
             return;
         }
+        _offeredExtension[offer.InteractionId] = offer.Extension;
         var mode = offer.AnswerMode == ContactCenter.Acd.Configuration.AnswerMode.Automatic ? CallAnswerMode.Automatic : CallAnswerMode.Manual;
         _ = Continue(engine.OfferToAgentAsync(offer.InteractionId, offer.AgentId, offer.Extension, mode, offer.AnswerDelay, offer.Timeout),
             result =>
@@ -58,8 +74,12 @@ internal sealed class AcdVoiceBridge(IServiceProvider services, ILogger<AcdVoice
 
     public void Connect(string interactionId, string agentId)
     {
-        if (FindEngine(interactionId) is not { } engine || !Acd.Configuration.Agents.TryGetValue(agentId, out var agent)) return;
-        _ = Continue(engine.AcceptOfferAsync(interactionId, agentId, agent.Extension), result => Log(interactionId, "connect", result));
+        if (FindEngine(interactionId) is not { } engine) return;
+        // The phone the offer rang (where the agent logged in), else the agent's configured extension.
+        string? extension = _offeredExtension.TryGetValue(interactionId, out var offered) ? offered
+            : Acd.Configuration.Agents.TryGetValue(agentId, out var agent) ? agent.Extension : null;
+        if (extension is null) return;
+        _ = Continue(engine.AcceptOfferAsync(interactionId, agentId, extension), result => Log(interactionId, "connect", result));
     }
 
     public void Withdraw(string interactionId, string agentId, WithdrawReason reason)
