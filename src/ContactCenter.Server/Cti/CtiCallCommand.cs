@@ -18,6 +18,8 @@ public static class CtiCallCommand
     {
         var (located, view, problem) = await calls.ForCallerAsync(callId, context.Caller, cancellationToken);
         if (problem is not null) return problem;
+        // Events the command causes carry its client_data (CTI-07).
+        CallCommandContext.ClientData = context.ClientData;
         var started = command(located!, view);
         if (started.Problem is { } refused) return refused;
         var result = await started.Value!;

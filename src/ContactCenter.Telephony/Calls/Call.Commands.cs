@@ -15,6 +15,7 @@ public sealed partial class Call
     internal Task<CallCommandResult> RunAsync(Func<CallCommandResult> command)
     {
         var done = new TaskCompletionSource<CallCommandResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var clientData = CallCommandContext.ClientData;
         bool queued = Post(() =>
         {
             if (State == CallState.Ended)
@@ -22,6 +23,7 @@ public sealed partial class Call
                 done.TrySetResult(CallCommandResult.CallNotFound);
                 return;
             }
+            _commandClientData = clientData;
             try
             {
                 done.TrySetResult(command());
@@ -30,6 +32,10 @@ public sealed partial class Call
             {
                 done.TrySetException(ex);
                 throw;
+            }
+            finally
+            {
+                _commandClientData = null;
             }
         });
         return queued ? done.Task : Task.FromResult(CallCommandResult.CallNotFound);

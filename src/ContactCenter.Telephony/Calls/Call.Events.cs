@@ -22,12 +22,16 @@ public sealed partial class Call
         ConnectedParty = _b?.Party,
     };
 
+    // client_data of the command running now, and of the click-to-dial that set this call up (until answered or ended).
+    private System.Text.Json.JsonElement? _commandClientData;
+    private System.Text.Json.JsonElement? _setupClientData;
+
     private void Publish(string type, CallEventPayload payload)
     {
         if (Engine.Events is not { } bus) return;
         try
         {
-            bus.Publish(type, payload, new EventSubject(CallId: Id));
+            bus.Publish(type, payload, new EventSubject(CallId: Id), _commandClientData ?? _setupClientData);
         }
         catch (Exception ex)
         {

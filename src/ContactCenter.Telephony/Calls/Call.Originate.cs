@@ -26,6 +26,7 @@ public sealed partial class Call
         var media = Engine.Media.CreateLeg(OnMediaEvent);
         if (!media.Succeeded) return FailOriginate("engine_overloaded", "No RTP port is free; retry later.");
         _originateHost = host;
+        _setupClientData = _commandClientData;
         BeginRecord();
         Publish(CallEventTypes.Created);
         var headers = mode == AnswerMode.Automatic ? AutoAnswerHeaders.For(host, answerDelay) : null;
@@ -145,6 +146,7 @@ public sealed partial class Call
         AnsweredAt = Engine.Time.GetUtcNow();
         State = CallState.Answered;
         Publish(CallEventTypes.Answered);
+        _setupClientData = null;
         // Both dialogs are confirmed by our own ACKs: nothing further to wait for.
         State = CallState.Talking;
         RecordIfConfigured();

@@ -44,17 +44,21 @@ public sealed class CtiCrmCallFlowTests
 
         var made = await Data(await Post(dora, "make_call", new { destination = "3002", client_data = new { ticket = 42 } }));
         string callId = made.GetProperty("call_id").GetString()!;
-        Assert.Equal(CallEventTypes.Answered, (await NextAsync(events, callId)).Type);
+        var answered = await NextAsync(events, callId);
+        Assert.Equal(CallEventTypes.Answered, answered.Type);
+        // CTI-07: the events a command causes carry its client_data.
+        Assert.Equal(42, answered.ClientData!.Value.GetProperty("ticket").GetInt32());
 
         var listed = Assert.Single((await Data(await Get(dora, "get_calls"))).GetProperty("calls").EnumerateArray());
         Assert.Equal((callId, "dora", "3001"), (listed.GetProperty("call_id").GetString(), listed.GetProperty("agent_id").GetString(), listed.GetProperty("caller").GetString()));
         var foreign = await Problem(await Post(ana, "hold_call", new { call_id = callId }));
         Assert.Equal(403, foreign.Status);
 
-        var held = await Data(await Post(dora, "hold_call", new { call_id = callId }));
+        var held = await Data(await Post(dora, "hold_call", new { call_id = callId, client_data = "hold-7" }));
         Assert.Equal(callId, held.GetProperty("call_id").GetString());
         var heldEvent = await NextAsync(events, callId);
         Assert.Equal((CallEventTypes.Held, "3002"), (heldEvent.Type, ((CallEventPayload)heldEvent.Payload!).Party));
+        Assert.Equal("hold-7", heldEvent.ClientData!.Value.GetString());
         var heldTwice = await Problem(await Post(dora, "hold_call", new { call_id = callId }));
         Assert.Equal((409, "invalid_state_transition"), (heldTwice.Status, heldTwice.Code));
 

@@ -62,9 +62,6 @@ public sealed class RunningSipServer : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
     public string WorkDirectory => _root.Path;
 
-    /// <summary>The host's services (CTI token store, ACD runtime…).</summary>
-    public IServiceProvider Services => _factory.Services;
-
     /// <summary>An HTTP client to the host's API (CTI, ACD admin).</summary>
     public HttpClient CreateHttpClient() => _factory.CreateClient();
 

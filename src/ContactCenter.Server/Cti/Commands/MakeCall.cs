@@ -25,6 +25,7 @@ public sealed class MakeCall(CtiCallDirectory calls) : ICtiCommand<MakeCall.Requ
         if (!view.Agents.TryGetValue(agentId, out var agent)) return CtiProblem.NotFound("agent_not_found", $"No agent '{agentId}'.");
         if (calls.DefaultEngine is not { } engine)
             return new CtiProblem(StatusCodes.Status503ServiceUnavailable, "telephony_unavailable", "No call engine runs.", "The SIP stack is not started.");
+        CallCommandContext.ClientData = context.ClientData;
         var result = await engine.OriginateAsync(agent.Extension, request.Destination, request.AutoAnswer ? AnswerMode.Automatic : AnswerMode.Manual);
         if (!result.Succeeded)
         {
