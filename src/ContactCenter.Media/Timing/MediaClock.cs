@@ -8,8 +8,10 @@ namespace ContactCenter.Media.Timing;
 /// <para>
 /// Deadlines are absolute: tick <c>n</c> is due at <c>origin + n × TickInterval</c>, so the clock never drifts.
 /// When the thread wakes later than one whole tick (a GC pause, an overloaded box), the deadlines it missed are
-/// not replayed in a burst: the latest due tick runs once, the missed ones are counted in
-/// <see cref="MediaClockStatistics.SkippedTicks"/> and the lateness in <see cref="MediaClockStatistics.MaxLateness"/>.
+/// dispatched at once, in order, up to <see cref="MediaClockOptions.MaxCatchUpTicks"/> of them: every tickable counts
+/// one tick as one frame of media, so a skipped tick would shorten recordings and make jitter buffers trim (an audible
+/// cut every few hundred milliseconds on a busy box). Deadlines older than that are skipped and counted in
+/// <see cref="MediaClockStatistics.SkippedTicks"/>; the lateness is in <see cref="MediaClockStatistics.MaxLateness"/>.
 /// </para>
 /// <para>
 /// Scheduling and dispatch are separate. <see cref="Start"/> runs a thread that calls <see cref="Poll"/> and sleeps
@@ -146,29 +148,35 @@ public sealed partial class MediaClock : IDisposable
             return TimeSpan.FromTicks((_nextTick * _intervalTicks) - elapsed);
         }
 
+        // Missed deadlines within the catch-up window run now, in order: each is 20 ms of media that every jitter buffer,
+        // recording and sender expects. Only older ones are skipped.
+        long first = Math.Max(_nextTick, due - Options.MaxCatchUpTicks);
         long lateness = elapsed - (_nextTick * _intervalTicks);
-        if (lateness > _lateThresholdTicks)
-        {
-            Volatile.Write(ref _lateTicks, _lateTicks + 1);
-        }
-
         if (lateness > _maxLatenessTicks)
         {
             Volatile.Write(ref _maxLatenessTicks, lateness);
         }
 
-        Volatile.Write(ref _skippedTicks, _skippedTicks + (due - _nextTick));
-        Dispatch(due);
-        Volatile.Write(ref _nextTick, due + 1);
-        Volatile.Write(ref _ticks, _ticks + 1);
-
-        long after = _time.GetElapsedTime(_originTimestamp, _time.GetTimestamp()).Ticks;
-        long duration = after - elapsed;
-        if (duration > _maxDispatchTicks)
+        Volatile.Write(ref _skippedTicks, _skippedTicks + (first - _nextTick));
+        for (long tick = first; tick <= due; tick++)
         {
-            Volatile.Write(ref _maxDispatchTicks, duration);
+            if (elapsed - (tick * _intervalTicks) > _lateThresholdTicks)
+            {
+                Volatile.Write(ref _lateTicks, _lateTicks + 1);
+            }
+
+            long start = _time.GetTimestamp();
+            Dispatch(tick);
+            Volatile.Write(ref _nextTick, tick + 1);
+            Volatile.Write(ref _ticks, _ticks + 1);
+            long duration = _time.GetElapsedTime(start).Ticks;
+            if (duration > _maxDispatchTicks)
+            {
+                Volatile.Write(ref _maxDispatchTicks, duration);
+            }
         }
 
+        long after = _time.GetElapsedTime(_originTimestamp, _time.GetTimestamp()).Ticks;
         return TimeSpan.FromTicks(Math.Max(0, ((due + 1) * _intervalTicks) - after));
     }
 

@@ -8,7 +8,8 @@ namespace ContactCenter.Media.Tests.Endpoints;
 /// <summary>An engine on a private loopback port range, its events in a channel, and helpers to wait without sleeping blindly.</summary>
 internal sealed class MediaTestHarness : IDisposable
 {
-    public MediaTestHarness(int pairs = 4, TimeProvider? time = null, RtpEndpointOptions? endpoint = null, string? recordingDirectory = null)
+    public MediaTestHarness(int pairs = 4, TimeProvider? time = null, RtpEndpointOptions? endpoint = null, string? recordingDirectory = null,
+        ContactCenter.Media.Timing.MediaClockOptions? clock = null)
     {
         Engine = new MediaEngine(
             new MediaEngineOptions
@@ -16,6 +17,7 @@ internal sealed class MediaTestHarness : IDisposable
                 Ports = TestPortRanges.Loopback(pairs),
                 Endpoint = endpoint ?? new RtpEndpointOptions(),
                 RecordingDirectory = recordingDirectory,
+                Clock = clock,
             },
             time);
     }

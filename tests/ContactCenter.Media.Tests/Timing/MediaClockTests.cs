@@ -46,10 +46,35 @@ public sealed class MediaClockTests
     }
 
     [Fact]
-    public void Missed_ticks_run_once_and_are_counted_instead_of_bursting()
+    public void Missed_ticks_within_the_catch_up_window_all_run_in_order_at_once()
     {
         var time = new FakeTimeProvider();
-        using var clock = new MediaClock(timeProvider: time);
+        using var clock = new MediaClock(new MediaClockOptions { MaxCatchUpTicks = 3 }, time);
+        var recorder = new TickRecorder();
+        clock.Register(recorder);
+        clock.Poll();
+
+        // 75 ms late: ticks 1-3 are due; each is a frame of media for every tickable, so all of them run.
+        time.Advance(TimeSpan.FromMilliseconds(75));
+        Assert.Equal(TimeSpan.FromMilliseconds(5), clock.Poll());
+        Assert.Equal([0L, 1L, 2L, 3L], recorder.Ticks);
+        Assert.Equal(0, clock.Statistics.SkippedTicks);
+        Assert.Equal(TimeSpan.FromMilliseconds(55), clock.Statistics.MaxLateness);
+        Assert.Equal(3, clock.Statistics.LateTicks);
+
+        // 145 ms later ticks 4-11 are due: the window holds 3 missed ones, so 8-10 and the due 11 run and 4-7 are skipped.
+        time.Advance(TimeSpan.FromMilliseconds(145));
+        clock.Poll();
+        Assert.Equal([0L, 1L, 2L, 3L, 8L, 9L, 10L, 11L], recorder.Ticks);
+        Assert.Equal(4, clock.Statistics.SkippedTicks);
+        Assert.Equal(12, clock.NextTick);
+    }
+
+    [Fact]
+    public void Without_catch_up_missed_ticks_run_once_and_are_counted_instead_of_bursting()
+    {
+        var time = new FakeTimeProvider();
+        using var clock = new MediaClock(new MediaClockOptions { MaxCatchUpTicks = 0 }, time);
         var recorder = new TickRecorder();
         clock.Register(recorder);
         clock.Poll();
@@ -136,6 +161,7 @@ public sealed class MediaClockTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new MediaClock(new MediaClockOptions { TickInterval = TimeSpan.Zero }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new MediaClock(new MediaClockOptions { LateThreshold = TimeSpan.FromMilliseconds(-1) }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MediaClock(new MediaClockOptions { MaxCatchUpTicks = -1 }));
     }
 
     [Fact]
