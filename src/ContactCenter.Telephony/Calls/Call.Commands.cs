@@ -133,10 +133,11 @@ public sealed partial class Call
             leg.Media.CancelOffer();
             return;
         }
-        if (leg.Dialog is { State: not SipDialogState.Terminated } dialog)
-            Engine.Transport.Send(dialog.CreateAck(response.CSeq), leg.Destination);
+        // State first, then the ACK: whoever sees the ACK sees the answer applied and the session timer restarted.
         if (!response.Body.IsEmpty) leg.Media.AcceptAnswer(response.Body.Span);
         RestartSessionTimerAfterOurRefresh(leg, response);
+        if (leg.Dialog is { State: not SipDialogState.Terminated } dialog)
+            Engine.Transport.Send(dialog.CreateAck(response.CSeq), leg.Destination);
     }
 
     private sealed class ReOfferUser(Call call, CallLeg leg) : IClientTransactionUser

@@ -252,6 +252,8 @@ public sealed partial class Call
         _dialing = null;
         _a!.Media.BridgeWith(winner.Media);
         var inbound = (InboundLeg)_a;
+        // Timer first, then the 200: whoever sees the 200 sees the session timer running.
+        StartSessionTimer(inbound, inbound.SessionTimer!);
         if (!inbound.Accept(() => OnAckTimeout(inbound), out var error))
         {
             Engine.Log.Write(Sip.Diagnostics.SipLogLevel.Warning, "calls", () => $"Call {Id}: caller dialog not created ({error})");
@@ -259,7 +261,6 @@ public sealed partial class Call
             End(HangupSide.System, 400, "caller dialog: " + error);
             return;
         }
-        StartSessionTimer(inbound, inbound.SessionTimer!);
         State = CallState.Answered;
         AnsweredAt = Engine.Time.GetUtcNow();
         Publish(CallEventTypes.Answered);

@@ -27,13 +27,13 @@ public sealed partial class Call
         _queuedService = serviceId;
         Service = serviceId;
         var inbound = (InboundLeg)_a!;
+        if (inbound.SessionTimer is { } timer) StartSessionTimer(inbound, timer);
         if (!inbound.Accept(() => OnAckTimeout(inbound), out var error))
         {
             End(HangupSide.System, 400, "caller dialog: " + error);
             return;
         }
         AnsweredAt = Engine.Time.GetUtcNow();
-        if (inbound.SessionTimer is { } timer) StartSessionTimer(inbound, timer);
         State = CallState.Queued;
         inbound.Media.PlayMusicOnHold();
         RecordCallerPlayback();
