@@ -49,6 +49,7 @@ public sealed partial class Call
     {
         State = CallState.Ended;
         _ended.TrySetResult();
+        Engine.CallInactive();
         return CallCommandResult.Fail(code, message);
     }
 

@@ -161,6 +161,7 @@ public sealed partial class Call : IThreadPoolWorkItem
             Engine.Log.Write(SipLogLevel.Error, "calls", () => $"Call {Id} could not be ended cleanly", again);
             State = CallState.Ended;
             _ended.TrySetResult();
+            Engine.CallInactive();
         }
     }
 

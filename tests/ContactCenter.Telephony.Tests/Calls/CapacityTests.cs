@@ -28,6 +28,27 @@ public sealed class CapacityTests
     }
 
     [Fact]
+    public async Task An_ended_call_still_waiting_out_its_invite_transaction_does_not_count_against_max_calls()
+    {
+        await using var h = new CallEngineHarness(maxCalls: 1);
+        await h.Callee.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+        await h.Caller.SendAsync(h.Invite("2002", "done1", Branch()));
+        var invite = await h.Callee.ReceiveRequestAsync(SipMethod.Invite);
+        await h.Callee.SendAsync(h.Callee.Response(invite, 200, "OK", "callee1", h.Callee.Sdp));
+        var ok = await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "done1");
+        await h.Caller.SendAsync(h.InDialog(h.Caller, "2001", "ACK", ok, 1));
+        await h.Caller.SendAsync(h.InDialog(h.Caller, "2001", "BYE", ok, 2));
+        await h.NextEndedAsync();
+        // Our INVITE to the callee keeps its transaction (and the call object) for 32 s after the 2xx (RFC 6026)...
+        Assert.Equal(1, h.Engine.HeldCalls);
+
+        // ...but the next call is taken at once.
+        await h.Caller.SendAsync(h.Invite("2002", "done2", Branch()));
+        var next = await h.Callee.ReceiveAsync(m => m.IsRequest && m.Method == SipMethod.Invite && m.CallIdString != invite.CallIdString);
+        Assert.NotNull(next);
+    }
+
+    [Fact]
     public async Task Running_out_of_rtp_ports_is_503_with_retry_after_and_releases_the_callers_media()
     {
         // One RTP/RTCP pair: the caller's leg takes it, the callee's finds none.
