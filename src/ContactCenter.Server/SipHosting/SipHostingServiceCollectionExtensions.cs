@@ -20,7 +20,15 @@ public static class SipHostingServiceCollectionExtensions
         services.AddSingleton<RegistrationEventBridge>();
         services.AddSingleton<MediaEngineHost>();
         services.AddSingleton<IMigrationSource, CdrMigrationSource>();
-        services.AddSingleton(sp => new CdrStore(sp.GetRequiredService<ContactCenter.Storage.IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            // CDRs are written in batches off the calls' queues; reads wait for what is queued before them.
+            var store = new CdrStore(sp.GetRequiredService<ContactCenter.Storage.IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>());
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<CdrStore>();
+            store.WriteFailed = ex => logger.LogError(ex, "A call detail record could not be written");
+            store.StartBackgroundWriter();
+            return store;
+        });
         services.AddSingleton<IMigrationSource, RecordingMigrationSource>();
         services.AddSingleton(sp => new ContactCenter.Telephony.Recordings.RecordingStore(sp.GetRequiredService<ContactCenter.Storage.IDbConnectionFactory>()));
         services.AddSingleton<SipHostedService>();

@@ -19,6 +19,7 @@ public sealed partial class CdrStore
 
     public CallDetailRecord? Find(string id)
     {
+        Flush();
         using var connection = connections.Open();
         var call = connection.QuerySingleOrDefault<CallRow>($"SELECT {CallColumns} FROM cdr_calls WHERE id = @id", new { id });
         if (call == null) return null;
@@ -29,6 +30,7 @@ public sealed partial class CdrStore
     /// <summary>Calls that started in [from, to), newest first, at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<CallDetailRecord> List(DateTimeOffset from, DateTimeOffset to, int limit = 100)
     {
+        Flush();
         using var connection = connections.Open();
         var calls = connection.Query<CallRow>(
             $"SELECT {CallColumns} FROM cdr_calls WHERE started_at >= @from AND started_at < @to ORDER BY started_at DESC LIMIT @limit",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContactCenter.Storage;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace ContactCenter.Telephony.Cdr;
 
@@ -20,18 +21,33 @@ public sealed partial class CdrStore(IDbConnectionFactory connections, TimeProvi
     public void Begin(string id, CallDirection direction, string caller, string callee, DateTimeOffset startedAt,
         string? trunk = null, string? did = null)
     {
+        if (TryQueue((connection, transaction) => InsertBegun(connection, transaction, id, direction, caller, callee, startedAt, trunk, did))) return;
         using var connection = connections.Open();
+        InsertBegun(connection, null, id, direction, caller, callee, startedAt, trunk, did);
+    }
+
+    private static void InsertBegun(SqliteConnection connection, SqliteTransaction? transaction, string id, CallDirection direction,
+        string caller, string callee, DateTimeOffset startedAt, string? trunk, string? did)
+    {
         connection.Execute("""
             INSERT INTO cdr_calls (id, status, direction, caller, callee, trunk, did, started_at)
             VALUES (@id, 'in_progress', @direction, @caller, @callee, @trunk, @did, @startedAt)
-            """, new { id, direction = Name(direction), caller, callee, trunk, did, startedAt = Stamp(startedAt) });
+            """, new { id, direction = Name(direction), caller, callee, trunk, did, startedAt = Stamp(startedAt) }, transaction);
     }
 
     /// <summary>Writes the final record and its legs in one transaction (inserting the call row if Begin was skipped).</summary>
     public void Complete(CallDetailRecord record)
     {
+        var endedAt = record.EndedAt ?? time.GetUtcNow();
+        if (TryQueue((connection, transaction) => WriteCompleted(connection, transaction, record, endedAt))) return;
         using var connection = connections.Open();
         using var transaction = connection.BeginTransaction();
+        WriteCompleted(connection, transaction, record, endedAt);
+        transaction.Commit();
+    }
+
+    private static void WriteCompleted(SqliteConnection connection, SqliteTransaction transaction, CallDetailRecord record, DateTimeOffset endedAt)
+    {
         var row = new
         {
             record.Id,
@@ -46,7 +62,7 @@ public sealed partial class CdrStore(IDbConnectionFactory connections, TimeProvi
             StartedAt = Stamp(record.StartedAt),
             RingingAt = Stamp(record.RingingAt),
             AnsweredAt = Stamp(record.AnsweredAt),
-            EndedAt = Stamp(record.EndedAt ?? time.GetUtcNow()),
+            EndedAt = Stamp(endedAt),
             RingSeconds = record.RingTime?.TotalSeconds,
             TalkSeconds = record.TalkTime?.TotalSeconds,
             HoldSeconds = record.HoldTime.TotalSeconds,
@@ -85,12 +101,12 @@ public sealed partial class CdrStore(IDbConnectionFactory connections, TimeProvi
                 leg.PacketsReceived, leg.PacketsLost, leg.JitterMilliseconds, leg.Mos,
             }, transaction);
         }
-        transaction.Commit();
     }
 
     /// <summary>Closes every call a previous run left "in_progress"; returns how many. Call once at start.</summary>
     public int CloseInterrupted()
     {
+        Flush();
         using var connection = connections.Open();
         return connection.Execute("""
             UPDATE cdr_calls SET status = 'ended_by_restart', ended_at = @now, hangup_side = 'system',

@@ -35,6 +35,29 @@ public sealed class CdrStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task With_the_background_writer_records_are_batched_and_readable_as_soon_as_written()
+    {
+        await using var store = new CdrStore(_connections, _time);
+        store.StartBackgroundWriter();
+        for (int i = 0; i < 300; i++)
+        {
+            store.Begin($"bg-{i}", CallDirection.Internal, "1001", "1002", T0.AddSeconds(i));
+            if (i % 2 == 0)
+                store.Complete(new CallDetailRecord
+                {
+                    Id = $"bg-{i}", Direction = CallDirection.Internal, Caller = "1001", Callee = "1002", StartedAt = T0.AddSeconds(i),
+                    EndedAt = T0.AddSeconds(i + 1), HangupCode = 200, HangupSide = HangupSide.Caller,
+                });
+        }
+        // A read waits for everything queued before it: the last Complete is visible at once.
+        Assert.Equal(CdrStatus.Completed, store.Find("bg-298")!.Status);
+        Assert.Equal(CdrStatus.InProgress, store.Find("bg-299")!.Status);
+        Assert.Equal(300, store.List(T0, T0.AddHours(1), limit: 1000).Count);
+        // A restart closes what never completed.
+        Assert.Equal(150, store.CloseInterrupted());
+    }
+
+    [Fact]
     public void A_completed_call_round_trips_with_its_legs_and_durations()
     {
         _store.Begin("call-1", CallDirection.Inbound, "+5511999990000", "4000", T0, trunk: "carrier-a", did: "4000");
