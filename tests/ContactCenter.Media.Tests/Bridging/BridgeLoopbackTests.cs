@@ -42,6 +42,7 @@ public sealed class BridgeLoopbackTests
             lastTimestamp = got.Header.Timestamp;
         }
 
+        for (var wait = DateTime.UtcNow.AddSeconds(2); bridge.FirstToSecond.Relayed < 20 && DateTime.UtcNow < wait;) await Task.Delay(5);
         Assert.Equal(20, bridge.FirstToSecond.Relayed);
 
         // Re-bridge: the new source has another SSRC, sequence and timestamp base; the far end must not notice.
@@ -67,6 +68,9 @@ public sealed class BridgeLoopbackTests
         var back = await phone1.ReceiveRtpAsync();
         Assert.Equal(Payload(7), back.Payload);
         Assert.Equal(leg1.Endpoint.Ssrc, back.Header.Ssrc);
+        // The relay counts after it sends: the packet can reach phone1 a moment before the counter moves.
+        var deadline = DateTime.UtcNow.AddSeconds(2);
+        while (rebridge.SecondToFirst.Relayed < 1 && DateTime.UtcNow < deadline) await Task.Delay(5);
         Assert.Equal(1, rebridge.SecondToFirst.Relayed);
         Assert.Equal(0, leg1.Endpoint.Counters.ProcessingFaults);
     }
