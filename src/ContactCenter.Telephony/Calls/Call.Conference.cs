@@ -99,13 +99,12 @@ public sealed partial class Call
         var dial = new DialAttempt(this, "participant", media.Leg!, steps, by.Party, 69);
         dial.Answered += (winner, response) =>
         {
-            var negotiation = winner.Media.AcceptAnswer(response.Body.Span);
+            var negotiation = winner.ApplyAnswer(response.Body.Span);
             if (!IsConnected || !negotiation.IsSuccess || !StartConference())
             {
                 winner.HangUp();
                 return;
             }
-            winner.Codec = negotiation.Media?.Codec.Name;
             JoinConference(winner);
         };
         dial.Failed += (status, reason) =>

@@ -58,14 +58,13 @@ public sealed partial class Call
             winner.HangUp();
             return;
         }
-        var negotiation = winner.Media.AcceptAnswer(response.Body.Span);
+        var negotiation = winner.ApplyAnswer(response.Body.Span);
         if (!negotiation.IsSuccess)
         {
             winner.HangUp();
             OnConsultFailed(winner.Media, 488, "Not Acceptable Here");
             return;
         }
-        winner.Codec = negotiation.Media?.Codec.Name;
         _consulted = winner;
         agent.Media.StopPlaying();
         agent.Media.BridgeWith(winner.Media);

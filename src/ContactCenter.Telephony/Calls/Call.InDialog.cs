@@ -34,14 +34,13 @@ public sealed partial class Call
         {
             // The answer to the offer our 200 carried (RFC 3264 §4): without one there is no media, so the call ends.
             delayed.OfferInAnswer = false;
-            var negotiation = ack.Body.IsEmpty ? null : delayed.Media.AcceptAnswer(ack.Body.Span);
+            var negotiation = ack.Body.IsEmpty ? null : delayed.ApplyAnswer(ack.Body.Span);
             if (negotiation is not { IsSuccess: true })
             {
                 HangUpAll();
                 End(HangupSide.System, 488, "the caller's ACK carried no usable SDP answer to our offer" + (negotiation is null ? "" : ": " + negotiation));
                 return;
             }
-            delayed.Codec = negotiation.Media?.Codec.Name;
         }
         if (ReferenceEquals(leg, _a) && State == CallState.Answered) State = CallState.Talking;
     }

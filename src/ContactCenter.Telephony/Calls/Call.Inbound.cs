@@ -129,37 +129,15 @@ public sealed partial class Call
             refusal = new Refusal(403, "Caller Not Registered From This Address", null);
             return null;
         }
-        if (Engine.Routing is not { } routing)
+        var steps = DialPlanSteps(Caller, dialled, null, out var trunk, out var target, out refusal);
+        if (steps is null) return null;
+        Callee = target;
+        if (trunk is not null)
         {
-            if (dialled.Length == 0 || !Engine.IsExtension(dialled))
-            {
-                refusal = new Refusal(404, "Not Found", null);
-                return null;
-            }
-            return [ExtensionStep([dialled], null)];
+            Direction = CallDirection.Outbound;
+            Trunk = trunk.Trunk.Name;
         }
-        switch (routing.RouteOutbound(Caller, dialled))
-        {
-            case OutboundToExtension internalCall:
-                Callee = internalCall.Extension;
-                return [ExtensionStep([internalCall.Extension], null)];
-            case OutboundToTrunk outside:
-                Direction = CallDirection.Outbound;
-                Trunk = outside.Trunk.Name;
-                Callee = outside.Number;
-                return [TrunkStep(outside)];
-            case OutboundNoRoute none:
-                refusal = new Refusal(none.StatusCode, none.StatusCode switch
-                {
-                    403 => "Forbidden",
-                    484 => "Address Incomplete",
-                    _ => "Not Found",
-                }, none.Detail);
-                return null;
-            default:
-                refusal = new Refusal(404, "Not Found", null);
-                return null;
-        }
+        return steps;
     }
 
     /// <summary>A call delivered by a trunk: the DID decides (an extension, or a service's ring group).</summary>
@@ -238,14 +216,13 @@ public sealed partial class Call
             winner.HangUp();
             return;
         }
-        var negotiation = winner.Media.AcceptAnswer(response.Body.Span);
+        var negotiation = winner.ApplyAnswer(response.Body.Span);
         if (!negotiation.IsSuccess)
         {
             winner.HangUp();
             RejectCaller(488, "Not Acceptable Here", HangupSide.System, "callee answer: " + negotiation);
             return;
         }
-        winner.Codec = negotiation.Media?.Codec.Name;
         _noAnswerTimer?.Dispose();
         _b = winner;
         _firstAnsweredBy = winner.Party;

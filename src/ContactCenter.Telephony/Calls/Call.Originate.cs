@@ -55,28 +55,13 @@ public sealed partial class Call
 
     private IReadOnlyList<RingStep>? OriginateSteps(string extension, string destination, out Refusal? refusal)
     {
-        refusal = null;
-        if (Engine.Routing is not { } routing)
+        var steps = DialPlanSteps(extension, destination, null, out var trunk, out _, out refusal);
+        if (trunk is not null)
         {
-            if (Engine.IsExtension(destination)) return [ExtensionStep([destination], null)];
-            refusal = new Refusal(404, "Not Found", $"'{destination}' is not an extension and there is no dial plan.");
-            return null;
+            Direction = CallDirection.Outbound;
+            Trunk = trunk.Trunk.Name;
         }
-        switch (routing.RouteOutbound(extension, destination))
-        {
-            case OutboundToExtension internalCall:
-                return [ExtensionStep([internalCall.Extension], null)];
-            case OutboundToTrunk outside:
-                Direction = CallDirection.Outbound;
-                Trunk = outside.Trunk.Name;
-                return [TrunkStep(outside)];
-            case OutboundNoRoute none:
-                refusal = new Refusal(none.StatusCode, "Not Found", none.Detail);
-                return null;
-            default:
-                refusal = new Refusal(404, "Not Found", null);
-                return null;
-        }
+        return steps;
     }
 
     private void OnOriginatorAnswered(OutboundLeg originator, SipMessage response)
@@ -86,14 +71,13 @@ public sealed partial class Call
             originator.HangUp();
             return;
         }
-        var negotiation = originator.Media.AcceptAnswer(response.Body.Span);
+        var negotiation = originator.ApplyAnswer(response.Body.Span);
         if (!negotiation.IsSuccess)
         {
             originator.HangUp();
             End(HangupSide.System, 488, "originator answer: " + negotiation);
             return;
         }
-        originator.Codec = negotiation.Media?.Codec.Name;
         originator.Role = "caller";
         _a = originator;
         originator.Media.PlayTone(TonePresets.RingbackEurope);
@@ -130,14 +114,13 @@ public sealed partial class Call
             winner.HangUp();
             return;
         }
-        var negotiation = winner.Media.AcceptAnswer(response.Body.Span);
+        var negotiation = winner.ApplyAnswer(response.Body.Span);
         if (!negotiation.IsSuccess)
         {
             HangUpAll();
             End(HangupSide.System, 488, "destination answer: " + negotiation);
             return;
         }
-        winner.Codec = negotiation.Media?.Codec.Name;
         _noAnswerTimer?.Dispose();
         _b = winner;
         _firstAnsweredBy = winner.Party;

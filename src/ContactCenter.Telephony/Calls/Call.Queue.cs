@@ -100,7 +100,7 @@ public sealed partial class Call
             winner.HangUp();
             return;
         }
-        var negotiation = winner.Media.AcceptAnswer(response.Body.Span);
+        var negotiation = winner.ApplyAnswer(response.Body.Span);
         _offerTimer?.Dispose();
         _offer = null;
         _offeredAgent = null;
@@ -110,7 +110,6 @@ public sealed partial class Call
             Engine.Queue?.OfferFailed(Id, agentId, rejected: true);
             return;
         }
-        winner.Codec = negotiation.Media?.Codec.Name;
         _b = winner;
         _firstAnsweredBy ??= winner.Party;
         Agent = agentId;

@@ -41,6 +41,47 @@ public sealed partial class Call
         return $"<sip:{user}@{host}>";
     }
 
+    /// <summary>
+    /// Where <paramref name="dialled"/> goes when <paramref name="extension"/> dials it (a call, a transfer, a consult,
+    /// click-to-dial): its profile's dial plan, or — without routing, or for a party that is not an extension — an
+    /// extension only. <paramref name="trunk"/> is the route when it leaves through a trunk; <paramref name="target"/> the
+    /// number the steps ring.
+    /// </summary>
+    private IReadOnlyList<RingStep>? DialPlanSteps(string extension, string dialled, string? fromUser, out OutboundToTrunk? trunk,
+        out string target, out Refusal? refusal)
+    {
+        trunk = null;
+        target = dialled;
+        refusal = null;
+        if (Engine.Routing is not { } routing || !Engine.IsExtension(extension))
+        {
+            if (dialled.Length > 0 && Engine.IsExtension(dialled)) return [ExtensionStep([dialled], null, fromUser: fromUser)];
+            refusal = new Refusal(404, "Not Found", null);
+            return null;
+        }
+        switch (routing.RouteOutbound(extension, dialled))
+        {
+            case OutboundToExtension internalCall:
+                target = internalCall.Extension;
+                return [ExtensionStep([internalCall.Extension], null, fromUser: fromUser)];
+            case OutboundToTrunk outside:
+                trunk = outside;
+                target = outside.Number;
+                return [TrunkStep(outside)];
+            case OutboundNoRoute none:
+                refusal = new Refusal(none.StatusCode, none.StatusCode switch
+                {
+                    403 => "Forbidden",
+                    484 => "Address Incomplete",
+                    _ => "Not Found",
+                }, none.Detail);
+                return null;
+            default:
+                refusal = new Refusal(404, "Not Found", null);
+                return null;
+        }
+    }
+
     /// <summary>The provider of a trunk, with its credentials for 401/407 and the caller id it wants.</summary>
     private RingStep TrunkStep(OutboundToTrunk route) => new(() => TrunkTargets(route));
 

@@ -53,29 +53,8 @@ public sealed partial class Call
     }
 
     /// <summary>Routes the transfer target as if the transferor dialled it (its dial plan, its trunks).</summary>
-    private IReadOnlyList<RingStep>? TransferSteps(CallLeg transferor, string target, out Refusal? refusal, string? fromUser = null)
-    {
-        refusal = null;
-        if (Engine.Routing is not { } routing || !Engine.IsExtension(transferor.Party))
-        {
-            if (Engine.IsExtension(target)) return [ExtensionStep([target], null, fromUser: fromUser ?? PartnerOf(transferor)?.Party)];
-            refusal = new Refusal(404, "Not Found", null);
-            return null;
-        }
-        switch (routing.RouteOutbound(transferor.Party, target))
-        {
-            case OutboundToExtension internalCall:
-                return [ExtensionStep([internalCall.Extension], null, fromUser: fromUser ?? PartnerOf(transferor)?.Party)];
-            case OutboundToTrunk outside:
-                return [TrunkStep(outside)];
-            case OutboundNoRoute none:
-                refusal = new Refusal(none.StatusCode, none.StatusCode == 484 ? "Address Incomplete" : none.StatusCode == 403 ? "Forbidden" : "Not Found", none.Detail);
-                return null;
-            default:
-                refusal = new Refusal(404, "Not Found", null);
-                return null;
-        }
-    }
+    private IReadOnlyList<RingStep>? TransferSteps(CallLeg transferor, string target, out Refusal? refusal, string? fromUser = null) =>
+        DialPlanSteps(transferor.Party, target, fromUser ?? PartnerOf(transferor)?.Party, out _, out _, out refusal);
 
     /// <summary>
     /// Dials <paramref name="target"/> for the transferor's partner. Also the engine command for a blind transfer, where
@@ -112,14 +91,13 @@ public sealed partial class Call
             winner.HangUp();
             return;
         }
-        var negotiation = winner.Media.AcceptAnswer(response.Body.Span);
+        var negotiation = winner.ApplyAnswer(response.Body.Span);
         if (!negotiation.IsSuccess)
         {
             winner.HangUp();
             OnTransferFailed(transferor, transferee, winner.Media, 488, "Not Acceptable Here");
             return;
         }
-        winner.Codec = negotiation.Media?.Codec.Name;
         NotifyReferProgress(transferor, 200, "OK", final: true);
         // The transferor's part is over: it usually sends BYE itself after the final NOTIFY; ours crosses it harmlessly.
         transferor.HangUp();

@@ -71,6 +71,14 @@ internal abstract class CallLeg
     /// <summary>The interval last agreed, and whether we refresh.</summary>
     public SessionTimerNegotiation? TimerNegotiation { get; set; }
 
+    /// <summary>Applies the peer's SDP answer to our offer; on success the agreed codec is the leg's (CDR).</summary>
+    public Media.Sessions.MediaNegotiation ApplyAnswer(ReadOnlySpan<byte> answer)
+    {
+        var negotiation = Media.AcceptAnswer(answer);
+        if (negotiation.IsSuccess) Codec = negotiation.Media?.Codec.Name;
+        return negotiation;
+    }
+
     /// <summary>Accounts hold time when the leg's hold state changes.</summary>
     public void UpdateHoldClock()
     {
