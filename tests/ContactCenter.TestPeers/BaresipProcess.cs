@@ -63,7 +63,7 @@ public sealed class BaresipProcess : IAsyncDisposable
         var baresip = PeerAvailability.RequireBaresip();
         // Also validates the options before anything is started.
         var accountLine = BaresipConfig.AccountLine(options);
-        var sipPort = options.SipPort ?? FreePort.UdpAndTcp();
+        var sipPort = options.SipPort ?? FreePort.BaresipSipListen();
         var controlPort = options.ControlPort ?? FreePort.Tcp();
         var ownsConfigDirectory = options.ConfigDirectory is null;
         var configDirectory = options.ConfigDirectory

@@ -36,6 +36,30 @@ public static class FreePort
     }
 
     /// <summary>
+    /// baresip's sip_listen port: free for UDP and TCP, and the next port free for TCP too, because baresip also opens
+    /// its SIP/TLS listener on sip_listen + 1 and exits when that is taken. Both ports are reserved.
+    /// </summary>
+    public static int BaresipSipListen(IPAddress? address = null)
+    {
+        var bindAddress = address ?? IPAddress.Loopback;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = UdpAndTcp(bindAddress);
+            if (port >= IPEndPoint.MaxPort || HandedOut.ContainsKey(port + 1)) continue;
+            try
+            {
+                BindAndRelease(bindAddress, SocketType.Stream, ProtocolType.Tcp, port + 1);
+            }
+            catch (SocketException exception) when (exception.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                continue;
+            }
+            if (HandedOut.TryAdd(port + 1, 0)) return port;
+        }
+        throw new InvalidOperationException("No free port pair for baresip's SIP and SIP/TLS listeners.");
+    }
+
+    /// <summary>
     /// <paramref name="count"/> consecutive UDP ports that are all unbound right now, below the
     /// kernel's ephemeral range (so no port-0 bind elsewhere lands in them), e.g. for RTP.
     /// </summary>
