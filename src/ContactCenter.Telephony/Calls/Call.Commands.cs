@@ -61,13 +61,12 @@ public sealed partial class Call
         if (!IsConnected) return CallCommandResult.Fail("invalid_call_state", "Only a connected call can be held.", State);
         if (ConnectedLeg(party) is not { } leg) return CallCommandResult.Fail("party_not_found", $"'{party}' is not connected to this call.", State);
         if (leg.HeldByUs) return CallCommandResult.Fail("invalid_call_state", $"'{party}' is already on hold.", State);
-        var offer = leg.Media.Hold().ToBytes();
         leg.HeldByUs = true;
         leg.UpdateHoldClock();
         leg.Media.Unbridge();
         leg.Media.PlayMusicOnHold();
         RecordCallerPlayback();
-        SendReOffer(leg, offer);
+        SendReOffer(leg, () => leg.Media.Hold().ToBytes());
         Publish(CallEventTypes.Held, leg.Party, "command");
         return CallCommandResult.Ok(State);
     }
@@ -77,10 +76,9 @@ public sealed partial class Call
         if (!IsConnected) return CallCommandResult.Fail("invalid_call_state", "Only a connected call can be retrieved.", State);
         if (ConnectedLeg(party) is not { } leg) return CallCommandResult.Fail("party_not_found", $"'{party}' is not connected to this call.", State);
         if (!leg.HeldByUs) return CallCommandResult.Fail("invalid_call_state", $"'{party}' is not on hold.", State);
-        var offer = leg.Media.Resume().ToBytes();
         leg.HeldByUs = false;
         leg.UpdateHoldClock();
-        SendReOffer(leg, offer);
+        SendReOffer(leg, () => leg.Media.Resume().ToBytes());
         if (PartnerOf(leg) is { } partner) Rebridge(leg, partner);
         Publish(CallEventTypes.Retrieved, leg.Party, "command");
         return CallCommandResult.Ok(State);
@@ -110,11 +108,35 @@ public sealed partial class Call
         return CallCommandResult.Ok(State);
     }
 
-    /// <summary>A re-INVITE with our offer; the answer is applied when the 2xx comes, and we ACK it.</summary>
-    private void SendReOffer(CallLeg leg, byte[] offer, Action<SipMessageWriter>? headers = null)
+    /// <summary>
+    /// A re-INVITE with our offer; the answer is applied when the 2xx comes, and we ACK it. One re-INVITE at a time per
+    /// dialog (RFC 3261 §14.1): while one is pending the next waits, and its offer is built only when it is sent (hold
+    /// then retrieve in quick succession sends both, in order).
+    /// </summary>
+    private void SendReOffer(CallLeg leg, Func<byte[]> offer, Action<SipMessageWriter>? headers = null)
     {
-        var transaction = leg.SendInDialog(SipMethod.Invite, new ReOfferUser(this, leg), offer, "application/sdp", headers);
-        if (transaction is null) leg.Media.CancelOffer();
+        if (leg.ReOfferPending)
+        {
+            leg.QueuedReOffer = (offer, headers);
+            return;
+        }
+        var bytes = offer();
+        leg.ReOfferPending = true;
+        var transaction = leg.SendInDialog(SipMethod.Invite, new ReOfferUser(this, leg), bytes, "application/sdp", headers);
+        if (transaction is null)
+        {
+            leg.ReOfferPending = false;
+            leg.Media.CancelOffer();
+        }
+    }
+
+    /// <summary>Our re-INVITE is over (answered, refused or timed out): the one waiting, if any, goes now.</summary>
+    private void OnReOfferDone(CallLeg leg)
+    {
+        leg.ReOfferPending = false;
+        if (leg.QueuedReOffer is not { } next || State == CallState.Ended) return;
+        leg.QueuedReOffer = null;
+        SendReOffer(leg, next.Offer, next.Headers);
     }
 
     private void OnReOfferResponse(CallLeg leg, SipMessage response)
@@ -131,6 +153,7 @@ public sealed partial class Call
             }
             // 491 glare or a refusal: the media state stays as it was before the offer; hold by command keeps its music.
             leg.Media.CancelOffer();
+            OnReOfferDone(leg);
             return;
         }
         // State first, then the ACK: whoever sees the ACK sees the answer applied and the session timer restarted.
@@ -138,6 +161,7 @@ public sealed partial class Call
         RestartSessionTimerAfterOurRefresh(leg, response);
         if (leg.Dialog is { State: not SipDialogState.Terminated } dialog)
             Engine.Transport.Send(dialog.CreateAck(response.CSeq), leg.Destination);
+        OnReOfferDone(leg);
     }
 
     private sealed class ReOfferUser(Call call, CallLeg leg) : IClientTransactionUser
@@ -146,6 +170,13 @@ public sealed partial class Call
 
         public void OnTerminated(ClientTransaction transaction, SipTransactionOutcome outcome)
         {
+            // No final response at all (timeout, transport error): the offer is withdrawn and the next one may go.
+            if (transaction.FinalResponse is null)
+                call.Post(() =>
+                {
+                    leg.Media.CancelOffer();
+                    call.OnReOfferDone(leg);
+                });
         }
     }
 }

@@ -65,6 +65,12 @@ internal abstract class CallLeg
 
     public bool IsConfirmed => Dialog is { State: SipDialogState.Confirmed };
 
+    /// <summary>Our re-INVITE to this leg awaits its final response.</summary>
+    public bool ReOfferPending { get; set; }
+
+    /// <summary>The re-INVITE to send when the pending one is over (the latest wish wins).</summary>
+    public (Func<byte[]> Offer, Action<SipMessageWriter>? Headers)? QueuedReOffer { get; set; }
+
     /// <summary>The RFC 4028 timer of this leg's dialog (null when none was negotiated).</summary>
     public SessionTimer? Timer { get; set; }
 

@@ -94,6 +94,26 @@ public sealed class HoldAndDtmfTests
     }
 
     [Fact]
+    public async Task Retrieve_while_the_hold_reinvite_is_pending_waits_for_it_and_then_sends_the_resume()
+    {
+        await using var h = new CallEngineHarness();
+        var c = await ConnectAsync(h, "hold3");
+        var call = c.Call!;
+        Assert.True((await h.Engine.HoldAsync(call.Id, "2002")).Succeeded);
+        var hold = await h.Callee.ReceiveRequestAsync(SipMethod.Invite);
+        // The phone has not answered the hold yet: one re-INVITE at a time, so the resume must wait (no 500, no glare).
+        Assert.True((await h.Engine.RetrieveAsync(call.Id, "2002")).Succeeded);
+        await h.Callee.AssertSilentAsync(TimeSpan.FromMilliseconds(200), m => !(m.IsRequest && m.Method == SipMethod.Invite));
+
+        await h.Callee.SendAsync(h.Callee.Response(hold, 200, "OK", "callee1", h.Callee.Sdp.Replace("a=sendrecv", "a=recvonly")));
+        var resume = await h.Callee.ReceiveAsync(m => m.IsRequest && m.Method == SipMethod.Invite && m.CSeq > hold.CSeq);
+        Assert.Contains("a=sendrecv", Encoding.UTF8.GetString(resume.Body.Span));
+        await h.Callee.SendAsync(h.Callee.Response(resume, 200, "OK", "callee1", h.Callee.Sdp));
+        await h.Callee.ReceiveAsync(m => m.IsRequest && m.Method == SipMethod.Ack && m.CSeq == resume.CSeq);
+        Assert.Same(call.CallerMedia, call.CalleeMedia!.BridgedPeer);
+    }
+
+    [Fact]
     public async Task Info_dtmf_is_accepted_and_an_unknown_info_body_is_415()
     {
         await using var h = new CallEngineHarness();
