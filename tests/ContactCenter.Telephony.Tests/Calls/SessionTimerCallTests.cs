@@ -21,6 +21,10 @@ public sealed class SessionTimerCallTests
         var ok = await h.Caller.ReceiveFinalAsync(SipMethod.Invite, callId);
         Assert.Equal(200, ok.StatusCode);
         await h.Caller.SendAsync(h.InDialog(h.Caller, "2001", "ACK", ok, 1));
+        // The engine's clock is fake: advancing it before the ACK is processed would fire the 200's ACK timeout first.
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (h.Engine.ActiveCalls.FirstOrDefault()?.State != CallState.Talking && DateTime.UtcNow < deadline) await Task.Delay(5);
+        Assert.Equal(CallState.Talking, h.Engine.ActiveCalls.Single().State);
         return ok;
     }
 
