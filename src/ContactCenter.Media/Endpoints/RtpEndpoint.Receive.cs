@@ -2,13 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Dtmf;
+using ContactCenter.Media.Ports;
 using ContactCenter.Media.Rtp;
 
 namespace ContactCenter.Media.Endpoints;
 
 public sealed partial class RtpEndpoint
 {
-    private readonly short[] _inBandPcm = new short[DatagramBufferSize];
+    [ThreadStatic] private static short[]? t_inBandPcm; // scratch of the receiving thread, not 4 KB per endpoint
     private long _rtpReceived;
     private long _rtpMalformed;
     private long _ignoredBeforeNegotiation;
@@ -16,63 +17,12 @@ public sealed partial class RtpEndpoint
     private long _ignoredNotReceiving;
     private long _processingFaults;
 
-    // One loop per socket: the awaited ReceiveFromAsync with a SocketAddress reuses the socket's cached awaitable, and
-    // the state machine is boxed once for the loop's life, so steady state allocates nothing per datagram.
-    private async Task ReceiveLoopAsync(Socket socket, byte[] buffer, bool isRtcpSocket)
+    // The port pair's receive loops (pooled with the pair, see RtpPortPair) hand every datagram here while we hold it.
+    void IRtpDatagramHandler.OnDatagram(Span<byte> datagram, SocketAddress source, bool onRtcpSocket)
     {
-        var source = new SocketAddress(socket.AddressFamily);
-        var memory = buffer.AsMemory();
-        while (!IsDisposed)
+        if (!IsDisposed)
         {
-            int received;
-            try
-            {
-                received = await socket.ReceiveFromAsync(memory, SocketFlags.None, source).ConfigureAwait(false);
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException) when (IsDisposed)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                // An ICMP error reported on the socket, or a truncated datagram: nothing to process, keep listening.
-                continue;
-            }
-
-            HandleDatagram(buffer.AsSpan(0, received), source, isRtcpSocket);
-        }
-    }
-
-    // The same loop on a dedicated thread with a blocking receive: no hand-off from the socket engine to the thread pool
-    // per datagram (see RtpEndpointOptions.DedicatedReceiveThreads). Ends when the socket is closed.
-    private void ReceiveLoopBlocking(Socket socket, byte[] buffer, bool isRtcpSocket)
-    {
-        var source = new SocketAddress(socket.AddressFamily);
-        while (!IsDisposed)
-        {
-            int received;
-            try
-            {
-                received = socket.ReceiveFrom(buffer, SocketFlags.None, source);
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException) when (IsDisposed)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue;
-            }
-
-            HandleDatagram(buffer.AsSpan(0, received), source, isRtcpSocket);
+            HandleDatagram(datagram, source, onRtcpSocket);
         }
     }
 
@@ -169,8 +119,9 @@ public sealed partial class RtpEndpoint
 
     private void DetectInBand(AudioCodec codec, ReadOnlySpan<byte> payload)
     {
-        var count = Math.Min(payload.Length, _inBandPcm.Length);
-        var pcm = _inBandPcm.AsSpan(0, count);
+        var scratch = t_inBandPcm ??= new short[DatagramBufferSize];
+        var count = Math.Min(payload.Length, scratch.Length);
+        var pcm = scratch.AsSpan(0, count);
         if (ReferenceEquals(codec, G711Codec.ALaw))
         {
             ALaw.Decode(payload[..count], pcm);

@@ -10,9 +10,12 @@ public sealed partial class RtpEndpoint
     private const int MaxFrameSamples = 16000 * AudioFormat.FrameMilliseconds / 1000;
     private const int MaxPacketPayload = 1400;
 
-    private readonly short[] _sourceFrame = new short[MaxFrameSamples];
-    private readonly short[] _codecFrame = new short[MaxFrameSamples * 2];
-    private readonly byte[] _localPayload = new byte[MaxPacketPayload];
+    // Scratch frames are per thread (a tick uses them and is done), not per endpoint: a call leg that only relays never
+    // plays, and thousands of legs need not carry 2 KB each. The packet being built spans ticks, so it stays ours, made
+    // on the first frame we send.
+    [ThreadStatic] private static short[]? t_sourceFrame;
+    [ThreadStatic] private static short[]? t_codecFrame;
+    private byte[]? _localPayload;
     private readonly uint _localSsrc;
     private ushort _localSequence;
     private uint _localClock;
@@ -116,14 +119,15 @@ public sealed partial class RtpEndpoint
         }
 
         var sourceSamples = source.Format.SamplesPerFrame;
-        if (sourceSamples > _sourceFrame.Length || !source.ReadFrame(_sourceFrame.AsSpan(0, sourceSamples)))
+        var sourceFrame = t_sourceFrame ??= new short[MaxFrameSamples];
+        if (sourceSamples > sourceFrame.Length || !source.ReadFrame(sourceFrame.AsSpan(0, sourceSamples)))
         {
             FlushPacket(media, codec, now);
             _talkSpurtStart = true;
             return;
         }
 
-        ReadOnlySpan<short> pcm = _sourceFrame.AsSpan(0, sourceSamples);
+        ReadOnlySpan<short> pcm = sourceFrame.AsSpan(0, sourceSamples);
         if (source.Format.SampleRate != codec.SampleRate)
         {
             if (_resampler is null || _resampler.InputRate != source.Format.SampleRate || _resampler.OutputRate != codec.SampleRate)
@@ -131,7 +135,8 @@ public sealed partial class RtpEndpoint
                 _resampler = AudioResampler.Create(source.Format.SampleRate, codec.SampleRate);
             }
 
-            pcm = _codecFrame.AsSpan(0, Math.Max(0, _resampler.Process(pcm, _codecFrame)));
+            var codecFrame = t_codecFrame ??= new short[MaxFrameSamples * 2];
+            pcm = codecFrame.AsSpan(0, Math.Max(0, _resampler.Process(pcm, codecFrame)));
         }
 
         if (_encoder is null || !ReferenceEquals(_encoder.Codec, codec))
@@ -146,6 +151,7 @@ public sealed partial class RtpEndpoint
             _packetTimestamp = _localClock;
         }
 
+        _localPayload ??= new byte[MaxPacketPayload];
         var written = _encoder.Encode(pcm, _localPayload.AsSpan(_bytesInPacket));
         if (written < 0)
         {
@@ -162,7 +168,7 @@ public sealed partial class RtpEndpoint
 
     private void FlushPacket(EndpointMedia media, AudioCodec codec, long now)
     {
-        if (_framesInPacket == 0)
+        if (_framesInPacket == 0 || _localPayload is null)
         {
             return;
         }

@@ -31,7 +31,7 @@ namespace ContactCenter.Media.Endpoints;
 /// around the outgoing rewriter and counters (a bridge on another endpoint's loop vs. this endpoint's tick). Both are
 /// uncontended in steady state and never held across anything that blocks.
 /// </remarks>
-public sealed partial class RtpEndpoint : IMediaTickable, IDisposable
+public sealed partial class RtpEndpoint : IMediaTickable, IRtpDatagramHandler, IDisposable
 {
     private const int DatagramBufferSize = 2048;
     private const int DefaultRtpClockRate = 8000;
@@ -127,22 +127,7 @@ public sealed partial class RtpEndpoint : IMediaTickable, IDisposable
             return;
         }
 
-        if (_options.DedicatedReceiveThreads)
-        {
-            StartReceiveThread(_lease.RtpSocket, isRtcpSocket: false);
-            StartReceiveThread(_lease.RtcpSocket, isRtcpSocket: true);
-            return;
-        }
-
-        _ = Task.Run(() => ReceiveLoopAsync(_lease.RtpSocket, GC.AllocateArray<byte>(DatagramBufferSize, pinned: true), isRtcpSocket: false));
-        _ = Task.Run(() => ReceiveLoopAsync(_lease.RtcpSocket, GC.AllocateArray<byte>(DatagramBufferSize, pinned: true), isRtcpSocket: true));
-    }
-
-    private void StartReceiveThread(Socket socket, bool isRtcpSocket)
-    {
-        var buffer = GC.AllocateArray<byte>(DatagramBufferSize, pinned: true);
-        var port = ((IPEndPoint)socket.LocalEndPoint!).Port;
-        new Thread(() => ReceiveLoopBlocking(socket, buffer, isRtcpSocket)) { IsBackground = true, Name = $"rtp-rx-{port}" }.Start();
+        _lease.Attach(this, _options.DedicatedReceiveThreads);
     }
 
     /// <summary>
@@ -295,7 +280,8 @@ public sealed partial class RtpEndpoint : IMediaTickable, IDisposable
         _outgoingAudio = null;
         _bridgeAudio = null;
         _inboundTap = null;
-        if (_media is { } media)
+        // RFC 3550 §6.3.7: a participant that never sent an RTP or RTCP packet must not send a BYE.
+        if (_media is { } media && (Volatile.Read(ref _rtpSent) > 0 || Volatile.Read(ref _rtcpSent) > 0))
         {
             SendGoodbye(media);
         }

@@ -19,4 +19,13 @@ public sealed record RtpPortAllocatorOptions
 
     /// <summary>Socket send buffer size in octets, or 0 for the system default.</summary>
     public int SendBufferSize { get; init; }
+
+    /// <summary>
+    /// Keep a pair's sockets bound (and its receive loops running) after a leg gives it back, for the next leg: no
+    /// socket/bind/close per call. Off: every lease binds new sockets and closes them when given back.
+    /// </summary>
+    public bool ReuseSockets { get; init; } = true;
+
+    /// <summary>How long a pair given back rests before it is reused (its previous call's late packets are dropped meanwhile).</summary>
+    public TimeSpan ReuseQuarantine { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -254,6 +254,7 @@ public sealed class MediaEngine : IMediaTickable, IDisposable
         // Recordings finish on the recorder's own writer thread, so waiting here cannot deadlock the caller's context.
         Task.WaitAll(pending, TimeSpan.FromSeconds(10));
         _recorder?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+        _ports.Dispose();
     }
 
     internal RecordingSession StartRecordingSession(RecordingOptions options)
