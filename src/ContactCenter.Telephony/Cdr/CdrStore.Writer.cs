@@ -37,7 +37,7 @@ public sealed partial class CdrStore : IAsyncDisposable
         flushed.Task.Wait(TimeSpan.FromSeconds(30));
     }
 
-    private bool TryQueue(Action<SqliteConnection, SqliteTransaction> write) =>
+    private bool TryQueue(Action<CdrStatements> write) =>
         _queue is { } queue && queue.Writer.TryWrite(new Work(write, null));
 
     private async Task WriteLoopAsync()
@@ -50,13 +50,14 @@ public sealed partial class CdrStore : IAsyncDisposable
             {
                 using var connection = connections.Open();
                 using var transaction = connection.BeginTransaction();
+                using var statements = new CdrStatements(connection, transaction);
                 for (int n = 0; n < MaxBatch && reader.TryRead(out var work); n++)
                 {
                     if (work.Flushed is { } waiter) flushed.Add(waiter);
                     if (work.Write is not { } write) continue;
                     try
                     {
-                        write(connection, transaction);
+                        write(statements);
                     }
                     catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
                     {
@@ -82,5 +83,5 @@ public sealed partial class CdrStore : IAsyncDisposable
         if (_writer is { } writer) await writer.ConfigureAwait(false);
     }
 
-    private readonly record struct Work(Action<SqliteConnection, SqliteTransaction>? Write, TaskCompletionSource? Flushed);
+    private readonly record struct Work(Action<CdrStatements>? Write, TaskCompletionSource? Flushed);
 }

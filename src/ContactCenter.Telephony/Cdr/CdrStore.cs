@@ -21,85 +21,102 @@ public sealed partial class CdrStore(IDbConnectionFactory connections, TimeProvi
     public void Begin(string id, CallDirection direction, string caller, string callee, DateTimeOffset startedAt,
         string? trunk = null, string? did = null)
     {
-        if (TryQueue((connection, transaction) => InsertBegun(connection, transaction, id, direction, caller, callee, startedAt, trunk, did))) return;
+        if (TryQueue(statements => InsertBegun(statements, id, direction, caller, callee, startedAt, trunk, did))) return;
         using var connection = connections.Open();
-        InsertBegun(connection, null, id, direction, caller, callee, startedAt, trunk, did);
+        using var statements = new CdrStatements(connection, null);
+        InsertBegun(statements, id, direction, caller, callee, startedAt, trunk, did);
     }
 
-    private static void InsertBegun(SqliteConnection connection, SqliteTransaction? transaction, string id, CallDirection direction,
-        string caller, string callee, DateTimeOffset startedAt, string? trunk, string? did)
-    {
-        connection.Execute("""
-            INSERT INTO cdr_calls (id, status, direction, caller, callee, trunk, did, started_at)
-            VALUES (@id, 'in_progress', @direction, @caller, @callee, @trunk, @did, @startedAt)
-            """, new { id, direction = Name(direction), caller, callee, trunk, did, startedAt = Stamp(startedAt) }, transaction);
-    }
+    private const string InsertBegunSql = """
+        INSERT INTO cdr_calls (id, status, direction, caller, callee, trunk, did, started_at)
+        VALUES (@id, 'in_progress', @direction, @caller, @callee, @trunk, @did, @startedAt)
+        """;
+
+    private static void InsertBegun(CdrStatements statements, string id, CallDirection direction,
+        string caller, string callee, DateTimeOffset startedAt, string? trunk, string? did) =>
+        statements.Execute(InsertBegunSql, ("@id", id), ("@direction", Name(direction)), ("@caller", caller), ("@callee", callee),
+            ("@trunk", trunk), ("@did", did), ("@startedAt", Stamp(startedAt)));
 
     /// <summary>Writes the final record and its legs in one transaction (inserting the call row if Begin was skipped).</summary>
     public void Complete(CallDetailRecord record)
     {
         var endedAt = record.EndedAt ?? time.GetUtcNow();
-        if (TryQueue((connection, transaction) => WriteCompleted(connection, transaction, record, endedAt))) return;
+        if (TryQueue(statements => WriteCompleted(statements, record, endedAt))) return;
         using var connection = connections.Open();
         using var transaction = connection.BeginTransaction();
-        WriteCompleted(connection, transaction, record, endedAt);
+        using (var statements = new CdrStatements(connection, transaction))
+        {
+            WriteCompleted(statements, record, endedAt);
+        }
+
         transaction.Commit();
     }
 
-    private static void WriteCompleted(SqliteConnection connection, SqliteTransaction transaction, CallDetailRecord record, DateTimeOffset endedAt)
+    private const string UpsertCompletedSql = """
+        INSERT INTO cdr_calls (id, status, direction, caller, callee, trunk, did, service_id, answered_by, started_at,
+            ringing_at, answered_at, ended_at, ring_seconds, talk_seconds, hold_seconds, hangup_code, hangup_reason,
+            hangup_side, recording_ids)
+        VALUES (@Id, @Status, @Direction, @Caller, @Callee, @Trunk, @Did, @ServiceId, @AnsweredBy, @StartedAt,
+            @RingingAt, @AnsweredAt, @EndedAt, @RingSeconds, @TalkSeconds, @HoldSeconds, @HangupCode, @HangupReason,
+            @HangupSide, @RecordingIds)
+        ON CONFLICT (id) DO UPDATE SET status = excluded.status, direction = excluded.direction,
+            caller = excluded.caller, callee = excluded.callee, trunk = excluded.trunk, did = excluded.did,
+            service_id = excluded.service_id, answered_by = excluded.answered_by, ringing_at = excluded.ringing_at,
+            answered_at = excluded.answered_at, ended_at = excluded.ended_at, ring_seconds = excluded.ring_seconds,
+            talk_seconds = excluded.talk_seconds, hold_seconds = excluded.hold_seconds,
+            hangup_code = excluded.hangup_code, hangup_reason = excluded.hangup_reason,
+            hangup_side = excluded.hangup_side, recording_ids = excluded.recording_ids
+        """;
+
+    private const string DeleteLegsSql = "DELETE FROM cdr_legs WHERE call_id = @Id";
+
+    private const string InsertLegSql = """
+        INSERT INTO cdr_legs (call_id, leg_index, role, party, sip_call_id, codec, started_at, answered_at, ended_at,
+            packets_received, packets_lost, jitter_ms, mos)
+        VALUES (@CallId, @Index, @Role, @Party, @SipCallId, @Codec, @StartedAt, @AnsweredAt, @EndedAt,
+            @PacketsReceived, @PacketsLost, @JitterMilliseconds, @Mos)
+        """;
+
+    private static void WriteCompleted(CdrStatements statements, CallDetailRecord record, DateTimeOffset endedAt)
     {
-        var row = new
-        {
-            record.Id,
-            Status = record.Status == CdrStatus.EndedByRestart ? "ended_by_restart" : "completed",
-            Direction = Name(record.Direction),
-            record.Caller,
-            record.Callee,
-            record.Trunk,
-            record.Did,
-            record.ServiceId,
-            record.AnsweredBy,
-            StartedAt = Stamp(record.StartedAt),
-            RingingAt = Stamp(record.RingingAt),
-            AnsweredAt = Stamp(record.AnsweredAt),
-            EndedAt = Stamp(endedAt),
-            RingSeconds = record.RingTime?.TotalSeconds,
-            TalkSeconds = record.TalkTime?.TotalSeconds,
-            HoldSeconds = record.HoldTime.TotalSeconds,
-            record.HangupCode,
-            record.HangupReason,
-            HangupSide = record.HangupSide is { } side ? Name(side) : null,
-            RecordingIds = record.RecordingIds.Count == 0 ? null : string.Join(',', record.RecordingIds),
-        };
-        connection.Execute("""
-            INSERT INTO cdr_calls (id, status, direction, caller, callee, trunk, did, service_id, answered_by, started_at,
-                ringing_at, answered_at, ended_at, ring_seconds, talk_seconds, hold_seconds, hangup_code, hangup_reason,
-                hangup_side, recording_ids)
-            VALUES (@Id, @Status, @Direction, @Caller, @Callee, @Trunk, @Did, @ServiceId, @AnsweredBy, @StartedAt,
-                @RingingAt, @AnsweredAt, @EndedAt, @RingSeconds, @TalkSeconds, @HoldSeconds, @HangupCode, @HangupReason,
-                @HangupSide, @RecordingIds)
-            ON CONFLICT (id) DO UPDATE SET status = excluded.status, direction = excluded.direction,
-                caller = excluded.caller, callee = excluded.callee, trunk = excluded.trunk, did = excluded.did,
-                service_id = excluded.service_id, answered_by = excluded.answered_by, ringing_at = excluded.ringing_at,
-                answered_at = excluded.answered_at, ended_at = excluded.ended_at, ring_seconds = excluded.ring_seconds,
-                talk_seconds = excluded.talk_seconds, hold_seconds = excluded.hold_seconds,
-                hangup_code = excluded.hangup_code, hangup_reason = excluded.hangup_reason,
-                hangup_side = excluded.hangup_side, recording_ids = excluded.recording_ids
-            """, row, transaction);
-        connection.Execute("DELETE FROM cdr_legs WHERE call_id = @Id", new { record.Id }, transaction);
+        statements.Execute(UpsertCompletedSql,
+            ("@Id", record.Id),
+            ("@Status", record.Status == CdrStatus.EndedByRestart ? "ended_by_restart" : "completed"),
+            ("@Direction", Name(record.Direction)),
+            ("@Caller", record.Caller),
+            ("@Callee", record.Callee),
+            ("@Trunk", record.Trunk),
+            ("@Did", record.Did),
+            ("@ServiceId", record.ServiceId),
+            ("@AnsweredBy", record.AnsweredBy),
+            ("@StartedAt", Stamp(record.StartedAt)),
+            ("@RingingAt", Stamp(record.RingingAt)),
+            ("@AnsweredAt", Stamp(record.AnsweredAt)),
+            ("@EndedAt", Stamp(endedAt)),
+            ("@RingSeconds", record.RingTime?.TotalSeconds),
+            ("@TalkSeconds", record.TalkTime?.TotalSeconds),
+            ("@HoldSeconds", record.HoldTime.TotalSeconds),
+            ("@HangupCode", record.HangupCode),
+            ("@HangupReason", record.HangupReason),
+            ("@HangupSide", record.HangupSide is { } side ? Name(side) : null),
+            ("@RecordingIds", record.RecordingIds.Count == 0 ? null : string.Join(',', record.RecordingIds)));
+        statements.Execute(DeleteLegsSql, ("@Id", record.Id));
         foreach (var leg in record.Legs)
         {
-            connection.Execute("""
-                INSERT INTO cdr_legs (call_id, leg_index, role, party, sip_call_id, codec, started_at, answered_at, ended_at,
-                    packets_received, packets_lost, jitter_ms, mos)
-                VALUES (@CallId, @Index, @Role, @Party, @SipCallId, @Codec, @StartedAt, @AnsweredAt, @EndedAt,
-                    @PacketsReceived, @PacketsLost, @JitterMilliseconds, @Mos)
-                """, new
-            {
-                CallId = record.Id, leg.Index, leg.Role, leg.Party, leg.SipCallId, leg.Codec,
-                StartedAt = Stamp(leg.StartedAt), AnsweredAt = Stamp(leg.AnsweredAt), EndedAt = Stamp(leg.EndedAt),
-                leg.PacketsReceived, leg.PacketsLost, leg.JitterMilliseconds, leg.Mos,
-            }, transaction);
+            statements.Execute(InsertLegSql,
+                ("@CallId", record.Id),
+                ("@Index", leg.Index),
+                ("@Role", leg.Role),
+                ("@Party", leg.Party),
+                ("@SipCallId", leg.SipCallId),
+                ("@Codec", leg.Codec),
+                ("@StartedAt", Stamp(leg.StartedAt)),
+                ("@AnsweredAt", Stamp(leg.AnsweredAt)),
+                ("@EndedAt", Stamp(leg.EndedAt)),
+                ("@PacketsReceived", leg.PacketsReceived),
+                ("@PacketsLost", leg.PacketsLost),
+                ("@JitterMilliseconds", leg.JitterMilliseconds),
+                ("@Mos", leg.Mos));
         }
     }
 
