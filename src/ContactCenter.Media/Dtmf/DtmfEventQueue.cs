@@ -6,11 +6,17 @@ namespace ContactCenter.Media.Dtmf;
 /// </summary>
 internal sealed class DtmfEventQueue
 {
-    private readonly DtmfEvent[] _items;
+    // Made on the first event: most call legs never see a digit, and thousands of legs need not carry the array.
+    private readonly int _capacity;
+    private DtmfEvent[]? _items;
     private int _head;
     private int _count;
 
-    public DtmfEventQueue(int capacity) => _items = new DtmfEvent[capacity];
+    public DtmfEventQueue(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _capacity = capacity;
+    }
 
     public int Count => _count;
 
@@ -18,6 +24,7 @@ internal sealed class DtmfEventQueue
 
     public void Enqueue(in DtmfEvent item)
     {
+        _items ??= new DtmfEvent[_capacity];
         if (_count == _items.Length)
         {
             _head = (_head + 1) % _items.Length;
@@ -31,7 +38,7 @@ internal sealed class DtmfEventQueue
 
     public bool TryDequeue(out DtmfEvent item)
     {
-        if (_count == 0)
+        if (_count == 0 || _items is null)
         {
             item = default;
             return false;

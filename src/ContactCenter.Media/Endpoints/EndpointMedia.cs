@@ -15,7 +15,10 @@ internal sealed class EndpointMedia
 {
     public const int NoPayloadType = -1;
 
-    private readonly AudioCodec?[] _receiveCodecs = new AudioCodec?[128];
+    // Payload type → codec for the few formats the remote may send (a linear scan of two to four entries beats a
+    // 128-slot table that every call leg would carry for its whole life).
+    private readonly int[] _receivePayloadTypes;
+    private readonly AudioCodec[] _receiveCodecs;
 
     public EndpointMedia(NegotiatedMedia negotiated, CodecCatalog catalog, RtpEndpointOptions options, EndpointMedia? previous)
     {
@@ -26,14 +29,21 @@ internal sealed class EndpointMedia
         SendTelephoneEvent = negotiated.TelephoneEventPayloadType ?? NoPayloadType;
         ReceiveTelephoneEvent = negotiated.ReceiveTelephoneEventPayloadType ?? NoPayloadType;
         var expected = RtpPayloadTypeSet.None;
+        var payloadTypes = new List<int>(4);
+        var codecs = new List<AudioCodec>(4);
         foreach (var codec in negotiated.ReceiveCodecs)
         {
             expected = expected.With(codec.PayloadType);
-            if (codec.PayloadType is >= 0 and < 128 && catalog.TryGetByName(codec.Name, codec.ClockRate, out var known))
+            if (codec.PayloadType is >= 0 and < 128 && !payloadTypes.Contains(codec.PayloadType)
+                && catalog.TryGetByName(codec.Name, codec.ClockRate, out var known))
             {
-                _receiveCodecs[codec.PayloadType] = known;
+                payloadTypes.Add(codec.PayloadType);
+                codecs.Add(known);
             }
         }
+
+        _receivePayloadTypes = [.. payloadTypes];
+        _receiveCodecs = [.. codecs];
 
         if (ReceiveTelephoneEvent != NoPayloadType)
         {
@@ -105,7 +115,19 @@ internal sealed class EndpointMedia
     public RtpSourceLatch RtcpLatch { get; }
 
     /// <summary>The codec the remote uses for <paramref name="payloadType"/>, or null (telephone-event, unknown).</summary>
-    public AudioCodec? ReceiveCodec(int payloadType) => (uint)payloadType < 128 ? _receiveCodecs[payloadType] : null;
+    public AudioCodec? ReceiveCodec(int payloadType)
+    {
+        var payloadTypes = _receivePayloadTypes;
+        for (var i = 0; i < payloadTypes.Length; i++)
+        {
+            if (payloadTypes[i] == payloadType)
+            {
+                return _receiveCodecs[i];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Whether a packet from the remote with <paramref name="payloadType"/> carries <paramref name="codec"/> audio.</summary>
     public bool ReceivesAs(int payloadType, AudioCodec? codec) => codec is not null && ReferenceEquals(ReceiveCodec(payloadType), codec);

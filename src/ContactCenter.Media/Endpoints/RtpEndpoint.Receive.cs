@@ -131,9 +131,10 @@ public sealed partial class RtpEndpoint
             MuLaw.Decode(payload[..count], pcm);
         }
 
-        if (_inBandDtmf.Process(pcm) > 0)
+        var detector = _inBandDtmf ??= new GoertzelDtmfDetector();
+        if (detector.Process(pcm) > 0)
         {
-            while (_inBandDtmf.TryReadEvent(out var dtmf))
+            while (detector.TryReadEvent(out var dtmf))
             {
                 _listener?.OnDtmf(this, dtmf);
             }

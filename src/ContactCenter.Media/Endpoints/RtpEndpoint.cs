@@ -51,7 +51,7 @@ public sealed partial class RtpEndpoint : IMediaTickable, IRtpDatagramHandler, I
     private readonly LegQualityMonitor _quality;
     private readonly TelephoneEventReceiver _dtmfIn;
     private readonly TelephoneEventSender _dtmfOut;
-    private readonly GoertzelDtmfDetector _inBandDtmf = new();
+    private GoertzelDtmfDetector? _inBandDtmf; // made by the first G.711 packet that needs in-band detection
     private readonly RtpInactivityMonitor _inactivity;
     private readonly RtcpReportScheduler _rtcpScheduler;
     private RtpStreamRewriter _rewriter;

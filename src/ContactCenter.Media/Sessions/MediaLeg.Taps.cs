@@ -108,6 +108,7 @@ public sealed partial class MediaLeg
         }
 
         var samples = inbound.Format.SamplesPerFrame;
+        _captured ??= new short[AudioFormat.Wideband.SamplesPerFrame];
         var frame = _captured.AsSpan(0, samples);
         _capturedAudible = inbound.ReadFrame(frame);
         _capturedSamples = samples;

@@ -27,7 +27,7 @@ public sealed partial class MediaLeg : IDisposable, IRtpEndpointListener
     private readonly MediaEngine _engine;
     private readonly SdpNegotiator _negotiator;
     private readonly Action<MediaEvent>? _events;
-    private readonly short[] _captured = new short[AudioFormat.Wideband.SamplesPerFrame];
+    private short[]? _captured; // made on the first capture (recording, mixing): a relayed leg never needs it
     private readonly Lock _inboundGate = new();
     private volatile AudioTap? _recording;
     private volatile AudioTap? _mixerInput;
