@@ -79,7 +79,7 @@ public sealed partial class Call : IThreadPoolWorkItem
     /// <summary>The connected callee's media leg (or, while dialling, the one the forks offer).</summary>
     public MediaLeg? CalleeMedia => _b?.Media ?? _dialing?.Media;
 
-    /// <summary>Completes when the call's queue has drained for good (call ended, every INVITE transaction over).</summary>
+    /// <summary>Completes when the call's queue has drained for good (call ended, every INVITE we sent answered).</summary>
     public Task Completion => _completion.Task;
 
     internal CallEngine Engine { get; }
@@ -129,9 +129,11 @@ public sealed partial class Call : IThreadPoolWorkItem
                 Engine.Log.Write(SipLogLevel.Error, "calls", () => $"Call {Id} failed in state {State}", ex);
                 if (State != CallState.Ended) TryFail(ex);
             }
-            if (!_closed && State == CallState.Ended && AllInvitesDone())
+            if (!_closed && State == CallState.Ended && AllInvitesAnswered())
             {
                 _closed = true;
+                foreach (var leg in _legs)
+                    if (leg is OutboundLeg outbound) outbound.DetachFromCall();
                 Engine.Release(this);
                 _completion.TrySetResult();
             }
@@ -142,10 +144,11 @@ public sealed partial class Call : IThreadPoolWorkItem
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
-    private bool AllInvitesDone()
+    // Every INVITE we sent has its final response (or its transaction is over): nothing left needs the call itself.
+    private bool AllInvitesAnswered()
     {
         foreach (var leg in _legs)
-            if (leg is OutboundLeg { InviteDone: false }) return false;
+            if (leg is OutboundLeg { CanDetach: false }) return false;
         return true;
     }
 

@@ -14,6 +14,7 @@ namespace ContactCenter.Telephony.Calls;
 internal sealed class OutboundLeg : CallLeg
 {
     private DigestClient? _digest;
+    private ResponsePoster? _poster;
     private bool _cancelWanted;
     private bool _cancelRequested;
 
@@ -71,7 +72,21 @@ internal sealed class OutboundLeg : CallLeg
         InviteMessage = message;
         InviteDone = false;
         Provisional = false;
-        InviteTransaction = Call.Engine.Transactions.SendRequest(bytes, Destination, new ResponsePoster(this));
+        _poster = new ResponsePoster(this);
+        InviteTransaction = Call.Engine.Transactions.SendRequest(bytes, Destination, _poster);
+    }
+
+    /// <summary>
+    /// The INVITE has its final response and the call is over: what its transaction may still receive is handled without
+    /// the call (see <see cref="LateInviteAnswers"/>), so the call can be released now.
+    /// </summary>
+    public bool CanDetach => InviteDone || InviteTransaction?.FinalResponse is not null;
+
+    /// <summary>Hands the INVITE's remaining responses to a <see cref="LateInviteAnswers"/>; the call is no longer referenced.</summary>
+    public void DetachFromCall()
+    {
+        if (InviteDone) return;
+        _poster?.Detach(new LateInviteAnswers(Call.Engine, Dialog, InviteMessage, Destination));
     }
 
     /// <summary>
@@ -163,21 +178,39 @@ internal sealed class OutboundLeg : CallLeg
         Call.Engine.Transactions.SendRequest(bye, Destination, IgnoredResponses.Instance);
     }
 
-    /// <summary>Posts the INVITE's responses to the call's queue.</summary>
+    /// <summary>Posts the INVITE's responses to the call's queue; after <see cref="Detach"/>, to the late-answer handler.</summary>
     private sealed class ResponsePoster(OutboundLeg leg) : IClientTransactionUser
     {
-        public void OnResponse(ClientTransaction transaction, SipMessage response)
+        private volatile OutboundLeg? _leg = leg;
+        private volatile LateInviteAnswers? _late;
+
+        public void Detach(LateInviteAnswers late)
         {
-            if (!ReferenceEquals(transaction, leg.InviteTransaction)) return;
-            leg.Call.Post(() => leg.Call.OnOutboundResponse(leg, response));
+            _late = late;
+            _leg = null;
         }
 
-        public void OnTerminated(ClientTransaction transaction, SipTransactionOutcome outcome) =>
+        public void OnResponse(ClientTransaction transaction, SipMessage response)
+        {
+            if (_leg is { } leg)
+            {
+                if (!ReferenceEquals(transaction, leg.InviteTransaction)) return;
+                if (leg.Call.Post(() => leg.Call.OnOutboundResponse(leg, response))) return;
+            }
+
+            // The call was released (or closed while this response was on its way).
+            _late?.OnResponse(response);
+        }
+
+        public void OnTerminated(ClientTransaction transaction, SipTransactionOutcome outcome)
+        {
+            if (_leg is not { } leg) return;
             leg.Call.Post(() =>
             {
                 if (!ReferenceEquals(transaction, leg.InviteTransaction)) return;
                 leg.InviteDone = true;
                 leg.Call.OnOutboundInviteDone(leg, outcome);
             });
+        }
     }
 }

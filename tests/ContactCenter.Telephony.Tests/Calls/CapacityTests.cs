@@ -28,21 +28,34 @@ public sealed class CapacityTests
     }
 
     [Fact]
-    public async Task An_ended_call_still_waiting_out_its_invite_transaction_does_not_count_against_max_calls()
+    public async Task An_ended_call_is_released_at_once_and_a_late_2xx_retransmission_is_still_acked_without_it()
     {
         await using var h = new CallEngineHarness(maxCalls: 1);
         await h.Callee.RegisterAsync("pw-2002", CallEngineHarness.Realm);
         await h.Caller.SendAsync(h.Invite("2002", "done1", Branch()));
         var invite = await h.Callee.ReceiveRequestAsync(SipMethod.Invite);
-        await h.Callee.SendAsync(h.Callee.Response(invite, 200, "OK", "callee1", h.Callee.Sdp));
+        var calleeOk = h.Callee.Response(invite, 200, "OK", "callee1", h.Callee.Sdp);
+        await h.Callee.SendAsync(calleeOk);
         var ok = await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "done1");
         await h.Caller.SendAsync(h.InDialog(h.Caller, "2001", "ACK", ok, 1));
         await h.Caller.SendAsync(h.InDialog(h.Caller, "2001", "BYE", ok, 2));
         await h.NextEndedAsync();
-        // Our INVITE to the callee keeps its transaction (and the call object) for 32 s after the 2xx (RFC 6026)...
-        Assert.Equal(1, h.Engine.HeldCalls);
+        await h.Callee.ReceiveAsync(m => m.IsRequest && m.Method == SipMethod.Bye && m.CallIdString == invite.CallIdString);
 
-        // ...but the next call is taken at once.
+        // Our INVITE to the callee keeps its transaction for 32 s after the 2xx (RFC 6026), but not the call: it is
+        // released as soon as it has ended, and the next call is taken at once.
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (h.Engine.HeldCalls != 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{h.Engine.HeldCalls} call(s) still held after the end");
+            await Task.Delay(10);
+        }
+
+        // The callee did not get our ACK (as far as it knows) and retransmits its 2xx: it is ACKed again all the same.
+        await h.Callee.SendAsync(calleeOk);
+        var ack = await h.Callee.ReceiveAsync(m => m.IsRequest && m.Method == SipMethod.Ack && m.CallIdString == invite.CallIdString);
+        Assert.Equal(1u, ack.CSeq);
+
         await h.Caller.SendAsync(h.Invite("2002", "done2", Branch()));
         var next = await h.Callee.ReceiveAsync(m => m.IsRequest && m.Method == SipMethod.Invite && m.CallIdString != invite.CallIdString);
         Assert.NotNull(next);
