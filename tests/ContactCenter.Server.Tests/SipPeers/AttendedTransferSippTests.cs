@@ -13,7 +13,7 @@ namespace ContactCenter.Server.Tests.SipPeers;
 /// </summary>
 public sealed class AttendedTransferSippTests
 {
-    private static readonly TimeSpan Wait = TransferSippPeers.Wait;
+    private static readonly TimeSpan Wait = SippPhones.Wait;
 
     [Fact]
     public async Task A_sipp_phone_completes_an_attended_transfer_and_its_two_parties_talk_to_each_other()
@@ -21,7 +21,7 @@ public sealed class AttendedTransferSippTests
         PeerAvailability.RequireSipp();
         await using var server = new RunningSipServer();
         await using var events = new EventRecorder(server.Bus, new EventFilter { Types = ["call.*"] });
-        await using var peers = new TransferSippPeers(server);
+        await using var peers = new SippPhones(server);
         var transferee = await peers.AnsweringPhoneAsync("3001", "transfer_party_uas.xml", toneHz: 440);
         var target = await peers.AnsweringPhoneAsync("3003", "transfer_party_uas.xml", toneHz: 1000);
 
@@ -90,7 +90,7 @@ public sealed class AttendedTransferSippTests
         PeerAvailability.RequireSipp();
         await using var server = new RunningSipServer();
         await using var events = new EventRecorder(server.Bus, new EventFilter { Types = ["call.*"] });
-        await using var peers = new TransferSippPeers(server);
+        await using var peers = new SippPhones(server);
         var callee = await peers.AnsweringPhoneAsync("3001", "transfer_party_uas.xml", toneHz: 440);
 
         // 3002 calls 3001 and tells its twin, 3003's phone, its dialog; 3003 sends INVITE with Replaces for it.

@@ -6,12 +6,12 @@ using ContactCenter.TestPeers;
 namespace ContactCenter.Server.Tests.SipPeers;
 
 /// <summary>
-/// The sipp processes of one transfer test against <see cref="RunningSipServer"/>: phones that registered and answer
-/// (each streaming its own tone), and the transferring phone's twin processes in 3PCC mode (sipp keys a call by its
+/// The sipp phones of one test against <see cref="RunningSipServer"/>: phones that registered and answer
+/// (each streaming its own tone), extensions that dial, and a phone's twin processes in 3PCC mode (sipp keys a call by its
 /// Call-ID, so a phone with two dialogs is two sipp processes talking over a TCP "twin" socket). Every process runs in a
 /// directory of its own holding tone.wav, and is stopped by PID on dispose.
 /// </summary>
-internal sealed class TransferSippPeers(RunningSipServer server) : IAsyncDisposable
+internal sealed class SippPhones(RunningSipServer server) : IAsyncDisposable
 {
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
     private readonly List<SippProcess> _peers = [];
@@ -90,7 +90,8 @@ internal sealed class TransferSippPeers(RunningSipServer server) : IAsyncDisposa
         WorkingDirectory = ToneDirectory(name, toneHz),
     };
 
-    private SippProcess Start(SippOptions options)
+    /// <summary>Starts a sipp that this object stops on dispose.</summary>
+    public SippProcess Start(SippOptions options)
     {
         var sipp = SippProcess.Start(options);
         _peers.Add(sipp);
