@@ -42,6 +42,11 @@ public sealed partial class Call
                 return;
             }
         }
+        else if (leg.AnswerAwaitedInAck)
+        {
+            OnAnswerInAck(leg, ack);
+            if (State == CallState.Ended) return;
+        }
         if (ReferenceEquals(leg, _a) && State == CallState.Answered) State = CallState.Talking;
     }
 
@@ -112,16 +117,26 @@ public sealed partial class Call
 
     /// <summary>
     /// A re-INVITE from either side is answered by that side's media leg: session refreshes and codec or address changes
-    /// stay between that phone and us. A hold offer (sendonly, inactive, c=0.0.0.0) unbridges the call and plays music on
+    /// stay between that phone and us; one without SDP gets our offer in the 200 (see Call.OfferlessReInvite.cs). A hold offer (sendonly, inactive, c=0.0.0.0) unbridges the call and plays music on
     /// hold to the other party until the phone takes the call back.
     /// </summary>
     private void OnReInvite(ServerTransaction transaction, CallLeg leg, SipDialog dialog)
     {
         var request = transaction.Request;
-        if (request.Body.IsEmpty || State is not (CallState.Answered or CallState.Talking or CallState.Queued))
+        if (State is not (CallState.Answered or CallState.Talking or CallState.Queued))
         {
-            // An offer-less re-INVITE wants our offer in the 200 and the answer in the ACK: a follow-up.
             transaction.SendResponse(dialog.CreateResponse(request, 488, "Not Acceptable Here").Finish());
+            return;
+        }
+        if (request.Body.IsEmpty)
+        {
+            OnOfferlessReInvite(transaction, leg, dialog);
+            return;
+        }
+        if (leg.ReOfferPending)
+        {
+            // Our offer is outstanding (our re-INVITE, or our 200 awaiting its ACK): offers crossed (RFC 3261 §14.2).
+            transaction.SendResponse(dialog.CreateResponse(request, 491, "Request Pending").Finish());
             return;
         }
         var negotiation = leg.Media.AcceptOffer(request.Body.Span);
@@ -152,6 +167,11 @@ public sealed partial class Call
             var refreshWriter = dialog.CreateResponse(request, 200, "OK").Header(HeaderId.Contact, dialog.LocalContact);
             RefreshFromPeer(leg, request)?.WriteResponseHeaders(refreshWriter);
             transaction.SendResponse(refreshWriter.Finish());
+            return;
+        }
+        if (leg.ReOfferPending)
+        {
+            transaction.SendResponse(dialog.CreateResponse(request, 491, "Request Pending").Finish());
             return;
         }
         var negotiation = leg.Media.AcceptOffer(request.Body.Span);

@@ -65,8 +65,11 @@ internal abstract class CallLeg
 
     public bool IsConfirmed => Dialog is { State: SipDialogState.Confirmed };
 
-    /// <summary>Our re-INVITE to this leg awaits its final response.</summary>
+    /// <summary>An offer of ours is outstanding on this dialog: our re-INVITE awaits its final response, or our 200 its ACK.</summary>
     public bool ReOfferPending { get; set; }
+
+    /// <summary>Our 200 to the peer's offer-less re-INVITE carried our offer: the ACK must bring the answer.</summary>
+    public bool AnswerAwaitedInAck { get; set; }
 
     /// <summary>The re-INVITE to send when the pending one is over (the latest wish wins).</summary>
     public (Func<byte[]> Offer, Action<SipMessageWriter>? Headers)? QueuedReOffer { get; set; }
