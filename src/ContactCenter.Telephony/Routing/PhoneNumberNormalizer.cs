@@ -24,6 +24,15 @@ public static class PhoneNumberNormalizer
 
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
+    // GetSupportedRegions builds a new set on every call; the regions never change.
+    private static readonly System.Collections.Frozen.FrozenSet<string> SupportedRegions =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(Util.GetSupportedRegions(), StringComparer.Ordinal);
+
+    // libphonenumber's parse and format cost microseconds per number, and the same numbers come back call after call
+    // (DIDs, regular callers): remember the answers, bounded (cleared when full, never an unbounded map).
+    private const int E164CacheLimit = 16384;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Raw, string Country), string?> E164Cache = new();
+
     private static readonly string[] AnonymousUsers = ["anonymous", "unknown", "restricted", "private", "unavailable", "withheld"];
 
     /// <summary>The user part without parameters and visual separators; empty when nothing is left.</summary>
@@ -55,19 +64,32 @@ public static class PhoneNumberNormalizer
 
     /// <summary>True when libphonenumber knows the ISO 3166 region code (upper-case, e.g. <c>BR</c>).</summary>
     public static bool IsSupportedCountry(string? region) =>
-        region is { Length: 2 } && Util.GetSupportedRegions().Contains(region);
+        region is { Length: 2 } && SupportedRegions.Contains(region);
 
     /// <summary>The number in E.164 (<c>+551140001234</c>) following the rules of this class.</summary>
     public static bool TryToE164(string? raw, string defaultCountry, [NotNullWhen(true)] out string? e164)
     {
-        e164 = null;
-        if (!TryParse(raw, defaultCountry, out var number))
+        if (raw is null || raw.Length > MaxLength || defaultCountry is null)
         {
-            return false;
+            return (e164 = Convert(raw, defaultCountry!)) is not null;
         }
 
-        e164 = Util.Format(number, PhoneNumberFormat.E164);
-        return true;
+        var key = (raw, defaultCountry);
+        if (!E164Cache.TryGetValue(key, out e164))
+        {
+            e164 = Convert(raw, defaultCountry);
+            if (E164Cache.Count >= E164CacheLimit)
+            {
+                E164Cache.Clear();
+            }
+
+            E164Cache[key] = e164;
+        }
+
+        return e164 is not null;
+
+        static string? Convert(string? raw, string defaultCountry) =>
+            TryParse(raw, defaultCountry, out var number) ? Util.Format(number, PhoneNumberFormat.E164) : null;
     }
 
     /// <summary>
