@@ -108,6 +108,11 @@ proc_cpu_seconds() {
     awk -v tck="$tck" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / tck }' "/proc/$1/stat" 2>/dev/null || echo 0
 }
 
+# proc_anon_kb PID: anonymous resident memory in KiB (RssAnon: heaps, stacks; not the mapped code and files VmRSS adds).
+proc_anon_kb() {
+    awk '/^RssAnon:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0
+}
+
 # proc_rss_kb PID: resident set size in KiB (VmRSS).
 proc_rss_kb() {
     awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0

@@ -23,7 +23,8 @@
 # calls x hold x 50 per direction (an upper bound: streams start after the ACK). CPU and RSS are sampled in the
 # steady window (all N calls up: from N/R + 3 s to hold - 1 s after the first call): CPU per call is the server's
 # CPU over that window / N / window length, as a percentage of one core; RSS per call is (RSS in the window -
-# RSS before the first call) / N. The sipp UAC's and UAS's CPU per call over the same window are printed beside.
+# RSS before the first call) / N, and anon_per_call the same for RssAnon (heaps and stacks, without the mapped code
+# and files that VmRSS also counts, which grow as code paths are first used). The sipp UAC's and UAS's CPU per call over the same window are printed beside.
 # socket_drops are the kernel's receive-buffer drops at the window's end on our RTP sockets, on the echo's socket
 # and on the UAC's: they say where lost packets went (a packet the echo dropped shows as callee-leg loss here).
 # Exit status 0 when every call succeeded, 1 otherwise, 2 on usage/setup errors.
@@ -101,8 +102,8 @@ run_calls() {
     local target=$1 label=$2 t0 s0 s1 c0 c1 a0 a1
     local uac_port
     uac_port=$(free_port)
-    rss_before=0
-    [[ -n "$server_pid" ]] && rss_before=$(proc_rss_kb "$server_pid")
+    rss_before=0 anon_before=0
+    [[ -n "$server_pid" ]] && rss_before=$(proc_rss_kb "$server_pid") && anon_before=$(proc_anon_kb "$server_pid")
     sipp -sf "$load_dir/call_trunk_rtp_uac.xml" "$target" -s "$did" -i 127.0.0.1 -p "$uac_port" -mp "$uac_media" \
         -r "$rate" -rp 1000 -m "$calls" -l "$calls" -d "$((hold * 1000))" -nostdin -buff_size 1048576 \
         -rtp_buffsize 1048576 -timeout "${limit}s" -timeout_error \
@@ -119,8 +120,8 @@ run_calls() {
     drops_server=$(udp_drops "$rtp_min" "$rtp_max")
     drops_uas=$(udp_drops "$uas_media" "$((uas_media + 3))")
     drops_uac=$(udp_drops "$uac_media" "$((uac_media + 2 * calls + 20))")
-    rss_window=0
-    [[ -n "$server_pid" ]] && rss_window=$(proc_rss_kb "$server_pid")
+    rss_window=0 anon_window=0
+    [[ -n "$server_pid" ]] && rss_window=$(proc_rss_kb "$server_pid") && anon_window=$(proc_anon_kb "$server_pid")
     set +e
     wait "$uac_pid"
     exit_code=$?
@@ -183,11 +184,12 @@ expected=$((calls * hold * 50))
 loss=$(awk -v l="$((caller_lost + callee_lost))" -v r="$((caller_rx + callee_rx))" \
     'BEGIN { printf "%.4f", (l + r > 0 ? l * 100 / (l + r) : 0) }')
 rss_per_call=$(awk -v a="$rss_before" -v b="$rss_window" -v n="$calls" 'BEGIN { printf "%.0f", (b - a) / n }')
+anon_per_call=$(awk -v a="$anon_before" -v b="$anon_window" -v n="$calls" 'BEGIN { printf "%.0f", (b - a) / n }')
 echo "rtp calls=$calls rate=$rate hold=${hold}s successful=$successful failed=$failed retransmissions=$retrans" \
     "exit=$exit_code rtp_packets_expected_per_direction=$expected" \
     "received caller_leg=$caller_rx callee_leg=$callee_rx lost caller_leg=$caller_lost callee_leg=$callee_lost" \
     "loss=$loss% cpu_per_call_pct_core: server=$server_share uac=$uac_share uas_echo=$uas_share" \
-    "server_rss_kb before=$rss_before steady=$rss_window per_call=$rss_per_call" \
+    "server_rss_kb before=$rss_before steady=$rss_window per_call=$rss_per_call anon_per_call=$anon_per_call" \
     "cdr_legs caller=${caller_n:-0} callee=${callee_n:-0}" \
     "socket_drops: server_rtp=$drops_server uas_echo=$drops_uas uac=$drops_uac"
 [[ "$exit_code" == 0 && "$failed" == 0 ]] || status=1

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace ContactCenter.Media.Dtmf;
 
 /// <summary>
@@ -36,6 +38,8 @@ public sealed partial class GoertzelDtmfDetector
     private readonly double[] _s1 = new double[8];
     private readonly double[] _s2 = new double[8];
     private readonly double[] _powers = new double[8];
+    private readonly Vector256<double> _coefficientsLow;  // the four row tones
+    private readonly Vector256<double> _coefficientsHigh; // the four column tones
     private readonly DtmfEventQueue _events = new(32);
     private readonly double _minimumTonePower;
     private readonly double _normalTwist;
@@ -65,6 +69,9 @@ public sealed partial class GoertzelDtmfDetector
             _coefficients[i] = 2 * Math.Cos(2 * Math.PI * Frequencies[i] / SampleRate);
         }
 
+        _coefficientsLow = Vector256.Create(_coefficients[0], _coefficients[1], _coefficients[2], _coefficients[3]);
+        _coefficientsHigh = Vector256.Create(_coefficients[4], _coefficients[5], _coefficients[6], _coefficients[7]);
+
         // Compare Goertzel outputs directly: a sine of amplitude A gives |X|^2 of about (A·N/2)^2.
         var minimumAmplitude = ZeroDbm0Amplitude * Math.Pow(10, options.MinimumToneLevelDbm0 / 20);
         _minimumTonePower = Math.Pow(minimumAmplitude * BlockSize / 2, 2);
@@ -88,24 +95,54 @@ public sealed partial class GoertzelDtmfDetector
     {
         var before = _events.Count;
         var droppedBefore = _events.Dropped;
+
+        // The eight filters advance together, four lanes per vector: the same arithmetic in the same order as one filter
+        // at a time (so the same results), about four times fewer operations. This runs on every G.711 packet of every
+        // leg without telephone-event, where the scalar loop was a third of the server's CPU under RTP load.
+        var low1 = Vector256.Create(_s1[0], _s1[1], _s1[2], _s1[3]);
+        var high1 = Vector256.Create(_s1[4], _s1[5], _s1[6], _s1[7]);
+        var low2 = Vector256.Create(_s2[0], _s2[1], _s2[2], _s2[3]);
+        var high2 = Vector256.Create(_s2[4], _s2[5], _s2[6], _s2[7]);
+        var coefficientsLow = _coefficientsLow;
+        var coefficientsHigh = _coefficientsHigh;
+        var energy = _blockEnergy;
+        var fill = _blockFill;
         foreach (var sample in samples)
         {
             double x = sample;
-            _blockEnergy += x * x;
-            for (var i = 0; i < 8; i++)
-            {
-                var s = x + (_coefficients[i] * _s1[i]) - _s2[i];
-                _s2[i] = _s1[i];
-                _s1[i] = s;
-            }
+            energy += x * x;
+            var vx = Vector256.Create(x);
+            var low = vx + (coefficientsLow * low1) - low2;
+            low2 = low1;
+            low1 = low;
+            var high = vx + (coefficientsHigh * high1) - high2;
+            high2 = high1;
+            high1 = high;
 
-            if (++_blockFill == BlockSize)
+            if (++fill == BlockSize)
             {
+                Store(low1, high1, _s1);
+                Store(low2, high2, _s2);
+                _blockEnergy = energy;
+                _blockFill = fill;
                 EndBlock();
+                low1 = high1 = low2 = high2 = Vector256<double>.Zero;
+                energy = 0;
+                fill = 0;
             }
         }
 
+        Store(low1, high1, _s1);
+        Store(low2, high2, _s2);
+        _blockEnergy = energy;
+        _blockFill = fill;
         return (int)(_events.Count - before + (_events.Dropped - droppedBefore));
+    }
+
+    private static void Store(Vector256<double> low, Vector256<double> high, double[] target)
+    {
+        low.CopyTo(target, 0);
+        high.CopyTo(target, 4);
     }
 
     /// <summary>Forgets the stream so far (a new stream or a long gap); pending events are kept.</summary>
