@@ -12,10 +12,11 @@ namespace ContactCenter.Media.Bridging;
 /// other codec goes to the transcoding path, a jitter buffer the target's media-clock tick resamples and
 /// encodes. Deciding per packet keeps a call right when the peer switches codec mid-stream.
 /// </summary>
-internal sealed class BridgeDirection : IRtpPacketSink
+internal sealed class BridgeDirection : IRtpPacketSink, IAudioSource
 {
     private readonly RtpEndpoint _target;
-    private readonly InboundAudio _transcodeQueue;
+    private readonly AudioFormat _format;
+    private InboundAudio? _transcodeQueue; // made by the first packet that needs transcoding: most bridges only relay
     private long _relayed;
     private long _telephoneEvents;
     private long _transcoded;
@@ -25,11 +26,16 @@ internal sealed class BridgeDirection : IRtpPacketSink
     {
         _target = target;
         var rate = target.CurrentMedia?.SendCodec?.SampleRate ?? AudioFormat.Narrowband.SampleRate;
-        _transcodeQueue = new InboundAudio(new AudioFormat(rate), target.JitterOptions, target.Time);
+        _format = new AudioFormat(rate);
     }
 
     /// <summary>The decoded frames for the target (the transcoding path).</summary>
-    public IAudioSource TranscodedAudio => _transcodeQueue;
+    public IAudioSource TranscodedAudio => this;
+
+    AudioFormat IAudioSource.Format => _format;
+
+    // The target's media clock reads here; until a packet needed transcoding there is nothing to send.
+    bool IAudioSource.ReadFrame(Span<short> frame) => Volatile.Read(ref _transcodeQueue) is { } queue && queue.ReadFrame(frame);
 
     public BridgeDirectionCounters Counters => new(
         Volatile.Read(ref _relayed), Volatile.Read(ref _telephoneEvents), Volatile.Read(ref _transcoded), Volatile.Read(ref _dropped));
@@ -77,7 +83,8 @@ internal sealed class BridgeDirection : IRtpPacketSink
             return;
         }
 
-        _transcodeQueue.Write(codec, RtpHeaderFields.ReadSsrc(packet), RtpHeaderFields.ReadTimestamp(packet), packet.Slice(payloadOffset, payloadLength), arrivalTimestamp);
+        var queue = _transcodeQueue ?? Interlocked.CompareExchange(ref _transcodeQueue, new InboundAudio(_format, _target.JitterOptions, _target.Time), null) ?? _transcodeQueue;
+        queue.Write(codec, RtpHeaderFields.ReadSsrc(packet), RtpHeaderFields.ReadTimestamp(packet), packet.Slice(payloadOffset, payloadLength), arrivalTimestamp);
         _transcoded++;
     }
 }
