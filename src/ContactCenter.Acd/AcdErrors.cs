@@ -23,6 +23,7 @@ public static class AcdErrors
     public const string PauseReasonNotFoundCode = "pause_reason_not_found";
     public const string DispositionNotFoundCode = "disposition_not_found";
     public const string SkillNotFoundCode = "skill_not_found";
+    public const string AgentNotAvailableCode = "agent_not_available";
 
     public static AcdError AgentNotFound(string id) => new(AgentNotFoundCode, $"No agent '{id}'.", AcdErrorKind.NotFound);
     public static AcdError ServiceNotFound(string id) => new(ServiceNotFoundCode, $"No service '{id}'.", AcdErrorKind.NotFound);
@@ -43,6 +44,8 @@ public static class AcdErrors
         new(CapacityExceededCode, $"Agent '{agentId}' has no free {media} capacity.", AcdErrorKind.Conflict);
     public static AcdError PermissionDenied(string serviceId, string action) =>
         new(PermissionDeniedCode, $"Service '{serviceId}' does not allow agents to {action}.", AcdErrorKind.Forbidden);
+    public static AcdError AgentNotAvailable(string agentId, string state, string media) =>
+        new(AgentNotAvailableCode, $"Agent '{agentId}' cannot take a {media} interaction now (state {state}).", AcdErrorKind.Conflict);
     public static AcdError Duplicate(string kind, string id) => new(DuplicateIdCode, $"A {kind} '{id}' already exists.", AcdErrorKind.Conflict);
     public static AcdError InUse(string kind, string id, string by) => new(InUseCode, $"The {kind} '{id}' is used by {by}.", AcdErrorKind.Conflict);
     public static AcdError Invalid(string message) => new(ValidationFailedCode, message, AcdErrorKind.Invalid);

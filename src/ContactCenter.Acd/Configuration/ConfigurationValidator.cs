@@ -72,6 +72,8 @@ public static partial class ConfigurationValidator
         if (Seconds(service.ServiceLevelSeconds, "serviceLevelSeconds") is { } e6) return e6;
         if (service.ServiceLevelSeconds == 0) return AcdErrors.Invalid("serviceLevelSeconds must be at least 1.");
         if (service.Priority is < 0 or > ServiceDefinition.MaxPriority) return AcdErrors.Invalid($"priority must be 0–{ServiceDefinition.MaxPriority}.");
+        if (service.Announcements.IntervalSeconds is < QueueAnnouncements.MinIntervalSeconds or > QueueAnnouncements.MaxIntervalSeconds)
+            return AcdErrors.Invalid($"announcements.intervalSeconds must be {QueueAnnouncements.MinIntervalSeconds}–{QueueAnnouncements.MaxIntervalSeconds}.");
         if (service.MaxQueueLength is < 0 or > 100_000) return AcdErrors.Invalid("maxQueueLength must be 0 (unlimited) to 100000.");
         if (service.OverflowServiceId != null)
         {

@@ -10,6 +10,7 @@ namespace ContactCenter.Acd.Configuration;
 /// <param name="MaxQueueLength">0 = unlimited; a full queue refuses new interactions.</param>
 /// <param name="MaxWaitSeconds">0 = unlimited; a longer wait overflows to <paramref name="OverflowServiceId"/> (or is released).</param>
 /// <param name="ServiceLevelSeconds">Answered within this time counts for the service level.</param>
+/// <param name="Record">Voice: record every call of the service from the moment an agent answers it.</param>
 public sealed record ServiceDefinition(
     string Id,
     string Name,
@@ -28,7 +29,8 @@ public sealed record ServiceDefinition(
     string? OverflowServiceId,
     int ServiceLevelSeconds,
     QueueAnnouncements Announcements,
-    IReadOnlyList<string> Dispositions)
+    IReadOnlyList<string> Dispositions,
+    bool Record = false)
 {
     public const int MaxPriority = 10;
 

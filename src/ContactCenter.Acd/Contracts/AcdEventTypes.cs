@@ -18,6 +18,7 @@ public static class AcdEventTypes
     public const string InteractionAbandoned = "interaction.abandoned";
     public const string InteractionOverflowed = "interaction.overflowed";
     public const string InteractionEnded = "interaction.ended";
+    public const string InteractionTransferred = "interaction.transferred";
     public const string ClassificationRequired = "classification.required";
     public const string ClassificationDone = "classification.done";
     public const string ServiceStatistics = "service.statistics";
@@ -39,6 +40,7 @@ public static class AcdEventTypes
         [InteractionAbandoned] = typeof(InteractionEvent),
         [InteractionOverflowed] = typeof(InteractionEvent),
         [InteractionEnded] = typeof(InteractionEvent),
+        [InteractionTransferred] = typeof(InteractionEvent),
         [ClassificationRequired] = typeof(ClassificationEvent),
         [ClassificationDone] = typeof(ClassificationEvent),
         [ServiceStatistics] = typeof(Statistics.ServiceStatistics),

@@ -3,6 +3,7 @@ namespace ContactCenter.Acd.Contracts;
 /// <summary>Payload of the interaction.* events.</summary>
 /// <param name="Reason">Why it was rejected, ended or overflowed ("rejected", "no_answer", "max_wait", ...).</param>
 /// <param name="TargetServiceId">Overflow or transfer target.</param>
+/// <param name="TargetAgentId">The agent a transfer offers it to directly.</param>
 public sealed record InteractionEvent(
     string InteractionId,
     string ServiceId,
@@ -16,4 +17,5 @@ public sealed record InteractionEvent(
     int? Position = null,
     string? Reason = null,
     string? TargetServiceId = null,
-    string? Disposition = null);
+    string? Disposition = null,
+    string? TargetAgentId = null);

@@ -19,6 +19,7 @@ public sealed class Interaction
         Sequence = sequence;
         ArrivedAt = now;
         QueuedAt = now;
+        LineSince = now;
     }
 
     public string Id { get; }
@@ -41,6 +42,12 @@ public sealed class Interaction
 
     /// <summary>When it entered its current queue; its place in line and the wait the service level measures.</summary>
     public DateTimeOffset QueuedAt { get; internal set; }
+
+    /// <summary>
+    /// Where it stands in line and how far its priority has aged: when it entered its current queue, except that a
+    /// transfer keeps the time it first queued (a transferred customer does not go to the back of the line).
+    /// </summary>
+    public DateTimeOffset LineSince { get; internal set; }
 
     public InteractionState State { get; internal set; }
 
@@ -65,6 +72,12 @@ public sealed class Interaction
 
     /// <summary>Changes at every queue entry, so a stale max-wait timer does nothing.</summary>
     internal long QueueToken { get; set; }
+
+    /// <summary>Changes whenever its announcements are (re)started, so a stale announcement timer does nothing.</summary>
+    internal long AnnounceToken { get; set; }
+
+    /// <summary>The number of times it was transferred or released to a service or agent.</summary>
+    public int Transfers { get; internal set; }
 
     /// <summary>The number of agents it was offered to.</summary>
     public int Offers { get; internal set; }

@@ -84,7 +84,7 @@ public sealed partial class AcdEngine
         return metric switch
         {
             AlarmMetrics.Waiting => queue.Waiting.Count,
-            AlarmMetrics.LongestWaitSeconds => queue.Waiting.Count > 0 ? Math.Max(0, (now - queue.Waiting.Min!.QueuedAt).TotalSeconds) : 0,
+            AlarmMetrics.LongestWaitSeconds => queue.LongestWaitSeconds(now),
             AlarmMetrics.ServiceLevel => interval.Offered == 0 ? null : 100.0 * interval.AnsweredWithinThreshold / interval.Offered,
             AlarmMetrics.Abandoned => interval.Abandoned,
             AlarmMetrics.AsaSeconds => interval.Answered == 0 ? null : interval.AnswerWaitSeconds / interval.Answered,

@@ -82,6 +82,18 @@ public sealed partial class AcdEngine
         return AcdResult.Ok;
     }
 
+    /// <summary>
+    /// The service's preview expected time ran out on a manual offer: the interaction is re-routed to the next agent. The
+    /// agent is not paused (that is RONA, at the offer timeout) and is not offered it again in this queue.
+    /// </summary>
+    private void OnPreviewTimeout(Interaction interaction, string agentId)
+    {
+        var session = _agents[agentId];
+        ReturnToQueue(interaction, session, "preview_timeout");
+        _delivery.Withdraw(interaction.Id, agentId, WithdrawReason.PreviewTimeout);
+        Touch(session, interaction.Id);
+    }
+
     /// <summary>The customer left before being connected (a connected one is ended instead).</summary>
     public AcdResult Abandon(string interactionId)
     {
@@ -166,11 +178,13 @@ public sealed partial class AcdEngine
         return AcdResult.Ok;
     }
 
-    private void EnterQueue(ServiceQueue queue, Interaction interaction, string eventType, string? reason = null)
+    /// <param name="keepPlace">A transfer: it keeps its place in line and its priority aging (<see cref="Interaction.LineSince"/>).</param>
+    private void EnterQueue(ServiceQueue queue, Interaction interaction, string eventType, string? reason = null, bool keepPlace = false)
     {
         var now = Now;
         interaction.ServiceId = queue.Id;
         interaction.QueuedAt = now;
+        if (!keepPlace) interaction.LineSince = now;
         interaction.State = InteractionState.Queued;
         interaction.AgentId = null;
         interaction.Declined.Clear();
@@ -181,6 +195,7 @@ public sealed partial class AcdEngine
         if (queue.Definition.MaxWaitSeconds > 0)
             Schedule(now.AddSeconds(queue.Definition.MaxWaitSeconds), new TimerEntry(TimerKind.MaxWait, interaction.Id, interaction.QueueToken));
         Publish(eventType, Describe(interaction, null, queue.PositionOf(interaction), reason), Subject(interaction, null));
+        ScheduleAnnouncement(queue, interaction);
         MarkServiceDirty(queue);
     }
 
@@ -203,6 +218,7 @@ public sealed partial class AcdEngine
             var due = interaction.QueuedAt.AddSeconds(queue.Definition.MaxWaitSeconds);
             Schedule(due > Now ? due : Now, new TimerEntry(TimerKind.MaxWait, interaction.Id, interaction.QueueToken));
         }
+        ScheduleAnnouncement(queue, interaction);
         MarkServiceDirty(queue);
     }
 
@@ -224,11 +240,16 @@ public sealed partial class AcdEngine
         var delay = service.AnswerMode == AnswerMode.Automatic ? TimeSpan.FromSeconds(service.AnswerDelaySeconds) : TimeSpan.Zero;
         var timeout = delay + TimeSpan.FromSeconds(service.OfferTimeoutSeconds);
         Schedule(now + timeout, new TimerEntry(TimerKind.OfferTimeout, interaction.Id, interaction.OfferToken, session.Id));
+        // ACD-02 preview expected time: how long an offer may wait for the agent's action before it is re-routed (0 = not
+        // controlled). Only a manual offer waits for an action; when it is not shorter than the offer timeout, RONA comes first.
+        if (service.AnswerMode == AnswerMode.Manual && service.Times.PreviewExpectedSeconds > 0)
+            Schedule(now.AddSeconds(service.Times.PreviewExpectedSeconds),
+                new TimerEntry(TimerKind.PreviewTimeout, interaction.Id, interaction.OfferToken, session.Id));
         Publish(AcdEventTypes.InteractionOffered, Describe(interaction, session.Id), Subject(interaction, session.Id));
         Touch(session, interaction.Id);
         MarkServiceDirty(queue);
         _delivery.Offer(new InteractionOffer(interaction.Id, session.Id, session.Extension ?? session.Definition.Extension, service.Id,
-            interaction.Media, service.AnswerMode, delay, timeout, interaction.CallId, interaction.Customer));
+            interaction.Media, service.AnswerMode, delay, timeout, interaction.CallId, interaction.Customer, service.Record));
     }
 
     private void ReleaseFromAgent(Interaction interaction, AgentSession session)
@@ -263,10 +284,11 @@ public sealed partial class AcdEngine
         : !_interactions.ContainsKey(interactionId) ? AcdErrors.InteractionNotFound(interactionId)
         : AcdErrors.NoPendingOffer(agentId, interactionId);
 
-    private InteractionEvent Describe(Interaction interaction, string? agentId, int? position = null, string? reason = null, string? target = null) =>
+    private InteractionEvent Describe(Interaction interaction, string? agentId, int? position = null, string? reason = null, string? target = null,
+        string? targetAgent = null) =>
         new(interaction.Id, interaction.ServiceId, interaction.Media.Name(), interaction.CallId, agentId, interaction.Customer.Address,
             interaction.ArrivedAt, interaction.QueuedAt, Math.Max(0, (Now - interaction.QueuedAt).TotalSeconds), position, reason, target,
-            interaction.Disposition);
+            interaction.Disposition, targetAgent);
 
     private InteractionRecord Record(Interaction interaction, string outcome) =>
         new(interaction.Id, interaction.ServiceId, interaction.Media.Name(), interaction.CallId, interaction.AgentId,

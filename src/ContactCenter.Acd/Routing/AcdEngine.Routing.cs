@@ -44,7 +44,7 @@ public sealed partial class AcdEngine
 
     /// <summary>Higher first: priority steps are worth <see cref="RoutingOptions.AgingPerPriorityStep"/> of waiting each.</summary>
     private double Score(ServiceDefinition service, Interaction interaction, DateTimeOffset now) =>
-        service.Priority * _options.AgingPerPriorityStep.TotalSeconds + (now - interaction.QueuedAt).TotalSeconds;
+        service.Priority * _options.AgingPerPriorityStep.TotalSeconds + (now - interaction.LineSince).TotalSeconds;
 
     /// <summary>
     /// Services worth looking at: from the few ready agents' memberships when they are fewer than the non-empty

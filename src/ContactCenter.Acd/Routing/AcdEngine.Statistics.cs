@@ -33,7 +33,7 @@ public sealed partial class AcdEngine
             var name = member.State.Name();
             byState[name] = byState.GetValueOrDefault(name) + 1;
         }
-        double longest = queue.Waiting.Count > 0 ? Math.Max(0, (now - queue.Waiting.Min!.QueuedAt).TotalSeconds) : 0;
+        double longest = queue.LongestWaitSeconds(now);
         return new ServiceStatistics(queue.Id, now, queue.Waiting.Count, longest, byState, queue.Interval.Snapshot(), queue.Today.Snapshot());
     }
 

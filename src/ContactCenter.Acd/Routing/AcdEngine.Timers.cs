@@ -39,6 +39,14 @@ public sealed partial class AcdEngine
                     && offered.OfferToken == timer.Token && offered.AgentId is { } agentId)
                     NoAnswer(offered.Id, agentId, fromChannel: false);
                 break;
+            case TimerKind.PreviewTimeout:
+                if (_interactions.TryGetValue(timer.Id, out var previewed) && previewed.State == InteractionState.Offered
+                    && previewed.OfferToken == timer.Token && previewed.AgentId is { } previewAgent)
+                    OnPreviewTimeout(previewed, previewAgent);
+                break;
+            case TimerKind.Announcement:
+                OnAnnouncementTimer(timer);
+                break;
             case TimerKind.WrapUpPhaseEnd:
                 OnWrapUpTimer(timer);
                 break;

@@ -144,5 +144,8 @@ public sealed partial class AcdEngine
                 session.SkillScores[serviceId] = service.SkillScore(session.Definition);
     }
 
-    private void Publish(string type, object payload, EventSubject subject) => _events?.Publish(type, payload, subject);
+    /// <summary>The client_data of the command being applied (set by <see cref="AcdRuntime"/>); its events carry it.</summary>
+    internal System.Text.Json.JsonElement? CommandClientData { get; set; }
+
+    private void Publish(string type, object payload, EventSubject subject) => _events?.Publish(type, payload, subject, CommandClientData);
 }

@@ -42,10 +42,14 @@ public sealed class AcdRuntime : IDeliveryReports, IAsyncDisposable
     public async Task<T> RunAsync<T>(Func<AcdEngine, T> work, CancellationToken cancellationToken = default)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The loop runs on its own task: the command's client_data is carried to it explicitly (CTI-07).
+        var clientData = AcdCommandContext.ClientData;
         await _work.Writer.WriteAsync(() =>
         {
+            _engine.CommandClientData = clientData;
             try { done.TrySetResult(work(_engine)); }
             catch (Exception ex) { done.TrySetException(ex); }
+            finally { _engine.CommandClientData = null; }
         }, cancellationToken);
         return await done.Task.WaitAsync(cancellationToken);
     }

@@ -21,4 +21,14 @@ public interface IInteractionDelivery
 
     /// <summary>The ACD will not route it: the channel decides what the customer gets (busy, voicemail, hang-up).</summary>
     void Release(string interactionId, ReleaseReason reason);
+
+    /// <summary>
+    /// It was transferred or released to <paramref name="serviceId"/> (ACD-08): disconnect <paramref name="fromAgentId"/>
+    /// (null when no agent was connected) and keep the customer waiting as in any queue (voice: anchored, hearing music).
+    /// A direct offer to another agent may follow at once (<see cref="Offer"/>), in this order.
+    /// </summary>
+    void Requeue(string interactionId, string serviceId, string? fromAgentId) { }
+
+    /// <summary>Tell the waiting customer its position and/or expected wait (the service's queue announcements).</summary>
+    void Announce(WaitAnnouncement announcement) { }
 }

@@ -10,7 +10,7 @@ internal sealed class ServiceQueue(ServiceDefinition definition)
 {
     private static readonly Comparer<Interaction> LineOrder = Comparer<Interaction>.Create((a, b) =>
     {
-        int byTime = a.QueuedAt.CompareTo(b.QueuedAt);
+        int byTime = a.LineSince.CompareTo(b.LineSince);
         return byTime != 0 ? byTime : a.Sequence.CompareTo(b.Sequence);
     });
 
@@ -18,7 +18,7 @@ internal sealed class ServiceQueue(ServiceDefinition definition)
 
     public string Id => Definition.Id;
 
-    /// <summary>Waiting interactions in line order. Remove before changing an interaction's QueuedAt.</summary>
+    /// <summary>Waiting interactions in line order. Remove before changing an interaction's LineSince.</summary>
     public SortedSet<Interaction> Waiting { get; } = new(LineOrder);
 
     /// <summary>Logged-in agents taking work from this service, in login order (round robin walks it).</summary>
@@ -53,6 +53,17 @@ internal sealed class ServiceQueue(ServiceDefinition definition)
 
     /// <summary>Marks the service as already collected in one routing pass.</summary>
     public long PassStamp { get; set; }
+
+    /// <summary>
+    /// The longest current wait in this queue. Line order follows <see cref="Interaction.LineSince"/>, which a transfer
+    /// keeps from before, so the first in line is not always the one waiting here longest: every waiting one is looked at.
+    /// </summary>
+    public double LongestWaitSeconds(DateTimeOffset now)
+    {
+        double longest = 0;
+        foreach (var waiting in Waiting) longest = Math.Max(longest, (now - waiting.QueuedAt).TotalSeconds);
+        return longest;
+    }
 
     /// <summary>Position in line, 1-based.</summary>
     public int PositionOf(Interaction interaction)

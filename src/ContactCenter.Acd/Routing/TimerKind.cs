@@ -9,4 +9,6 @@ internal enum TimerKind
     AgentStatistics,
     IntervalEnd,
     AlarmTick,
+    PreviewTimeout,
+    Announcement,
 }

@@ -11,4 +11,10 @@ public enum WithdrawReason
 
     /// <summary>The customer left while it was ringing.</summary>
     CustomerAbandoned,
+
+    /// <summary>The service's preview expected time ran out before the agent acted: it goes to the next agent.</summary>
+    PreviewTimeout,
+
+    /// <summary>It was transferred elsewhere while it was being offered.</summary>
+    Transferred,
 }

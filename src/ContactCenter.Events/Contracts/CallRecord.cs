@@ -24,6 +24,9 @@ public sealed record CallRecord
     public string? HangupReason { get; init; }
     public CallHangupSide? HangupSide { get; init; }
     public IReadOnlyList<string> RecordingIds { get; init; } = [];
+
+    /// <summary>The ACD disposition; set after the call (classification), so call.ended carries none.</summary>
+    public string? Disposition { get; init; }
     public IReadOnlyList<CallLegRecord> Legs { get; init; } = [];
 
     /// <summary>From the first ring to the answer, or to the end when nobody answered.</summary>

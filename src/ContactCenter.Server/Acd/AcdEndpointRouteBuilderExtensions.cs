@@ -19,6 +19,8 @@ public static class AcdEndpointRouteBuilderExtensions
         DispositionEndpoints.Map(acd);
         AlarmRuleEndpoints.Map(acd);
         AlarmEndpoints.Map(acd);
+        Interactions.InteractionEndpoints.Map(acd);
+        History.IntervalHistoryEndpoints.Map(acd);
         return acd;
     }
 }

@@ -36,7 +36,8 @@ public static class AcdServiceCollectionExtensions
                     .LogInformation("The ACD had no configuration: loaded the demo (service 'support', agents ana/bruno/carla at 1001–1003)");
             }
             var engine = new AcdEngine(store.Load(), sp.GetRequiredService<IInteractionDelivery>(), sp.GetRequiredService<TimeProvider>(),
-                sp.GetService<IEventBus>(), history: sp.GetRequiredService<SqliteHistorySink>());
+                sp.GetService<IEventBus>(),
+                history: new CdrDispositionSink(sp.GetRequiredService<SqliteHistorySink>(), sp.GetService<ContactCenter.Telephony.Cdr.CdrStore>()));
             return new AcdRuntime(engine, sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<IDeliveryReports>(sp => sp.GetRequiredService<AcdRuntime>());

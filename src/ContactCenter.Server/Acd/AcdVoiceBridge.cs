@@ -65,7 +65,7 @@ internal sealed class AcdVoiceBridge(IServiceProvider services, ILogger<AcdVoice
         }
         _offeredExtension[offer.InteractionId] = offer.Extension;
         var mode = offer.AnswerMode == ContactCenter.Acd.Configuration.AnswerMode.Automatic ? CallAnswerMode.Automatic : CallAnswerMode.Manual;
-        _ = Continue(engine.OfferToAgentAsync(offer.InteractionId, offer.AgentId, offer.Extension, mode, offer.AnswerDelay, offer.Timeout),
+        _ = Continue(engine.OfferToAgentAsync(offer.InteractionId, offer.AgentId, offer.Extension, mode, offer.AnswerDelay, offer.Timeout, offer.Record),
             result =>
             {
                 if (!result.Succeeded) _ = Acd.OfferNotAnsweredAsync(offer.InteractionId, offer.AgentId);
@@ -93,6 +93,33 @@ internal sealed class AcdVoiceBridge(IServiceProvider services, ILogger<AcdVoice
         if (FindEngine(interactionId) is { } engine)
             _ = Continue(engine.ReleaseQueuedAsync(interactionId, reason.ToString()), result => Log(interactionId, "release", result));
     }
+
+    public void Requeue(string interactionId, string serviceId, string? fromAgentId)
+    {
+        _offeredExtension.TryRemove(interactionId, out _);
+        if (FindEngine(interactionId) is { } engine)
+            _ = Continue(engine.RequeueAsync(interactionId, serviceId), result =>
+            {
+                // The ACD has already moved it: a call that cannot follow (it ended meanwhile) reports its end on its own.
+                if (!result.Succeeded) logger.LogWarning("ACD requeue of call {CallId} to {Service} refused: {Code} {Message}",
+                    interactionId, serviceId, result.Code, result.Message);
+            });
+    }
+
+    public void Announce(WaitAnnouncement announcement)
+    {
+        if (FindEngine(announcement.CallId ?? announcement.InteractionId) is { } engine)
+            _ = Continue(engine.AnnounceAsync(announcement.CallId ?? announcement.InteractionId, announcement.Position, announcement.ExpectedWaitSeconds),
+                result => Log(announcement.InteractionId, "announce", result));
+    }
+
+    public bool Permits(string serviceId, CallPermission permission) =>
+        !Acd.Configuration.Services.TryGetValue(serviceId, out var service) || permission switch
+        {
+            CallPermission.Consult => service.Permissions.Consult,
+            CallPermission.Transfer => service.Permissions.Transfer,
+            _ => service.Permissions.Conference,
+        };
 
     private CallEngine? FindEngine(string callId)
     {

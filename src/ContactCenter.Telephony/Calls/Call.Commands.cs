@@ -102,6 +102,7 @@ public sealed partial class Call
         if (ConnectedLeg(party) is not { } leg || PartnerOf(leg) is null)
             return CallCommandResult.Fail("party_not_found", $"'{party}' is not connected to this call.", State);
         if (_transferor is not null) return CallCommandResult.Fail("transfer_in_progress", "A transfer is already in progress.", State);
+        if (NotPermitted(CallPermission.Transfer, leg) is { } forbidden) return forbidden;
         var steps = TransferSteps(leg, target, out var refusal);
         if (steps is null) return CallCommandResult.Fail("transfer_target_not_found", refusal?.Detail ?? $"'{target}' cannot be reached.", State);
         StartBlindTransfer(leg, target, steps);

@@ -54,6 +54,7 @@ public sealed partial class Call
         if (ReferenceEquals(consult, this)) return CallCommandResult.Fail("invalid_argument", "A call cannot be merged with itself.", State);
         if (ConnectedLeg(party) is null && !_members.Exists(m => m.Party == party))
             return CallCommandResult.Fail("party_not_found", $"'{party}' is not connected to this call.", State);
+        if (NotPermitted(CallPermission.Conference, ConnectedLeg(party) ?? _members.Find(m => m.Party == party)) is { } forbidden) return forbidden;
         consult.Post(() => consult.HandOverForConference(party, this));
         return CallCommandResult.Ok(State);
     }
@@ -92,6 +93,7 @@ public sealed partial class Call
         if (!IsConnected) return CallCommandResult.Fail("invalid_call_state", "Only a connected call can take a participant.", State);
         var by = ConnectedLeg(byParty) ?? _members.Find(m => m.Party == byParty);
         if (by is null) return CallCommandResult.Fail("party_not_found", $"'{byParty}' is not connected to this call.", State);
+        if (NotPermitted(CallPermission.Conference, by) is { } forbidden) return forbidden;
         var steps = TransferSteps(by, target, out var refusal);
         if (steps is null) return CallCommandResult.Fail("destination_not_found", refusal?.Detail ?? $"'{target}' cannot be reached.", State);
         var media = Engine.Media.CreateLeg(OnMediaEvent);

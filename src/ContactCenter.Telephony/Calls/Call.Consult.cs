@@ -27,6 +27,7 @@ public sealed partial class Call
             return CallCommandResult.Fail("party_not_found", $"'{party}' is not connected to this call.", State);
         if (_consulter is not null || _transferor is not null)
             return CallCommandResult.Fail("consult_in_progress", "A consultation or transfer is already in progress.", State);
+        if (NotPermitted(CallPermission.Consult, agent) is { } forbidden) return forbidden;
         // The consulted party sees the agent calling, not the customer.
         var steps = TransferSteps(agent, target, out var refusal, fromUser: agent.Party);
         if (steps is null) return CallCommandResult.Fail("destination_not_found", refusal?.Detail ?? $"'{target}' cannot be reached.", State);
@@ -88,6 +89,7 @@ public sealed partial class Call
     {
         if (_consulter is not { } agent || agent.Party != party) return CallCommandResult.Fail("no_consult", $"'{party}' is not consulting.", State);
         if (_consulted is not { } consulted) return CallCommandResult.Fail("consult_not_answered", "The consulted party has not answered.", State);
+        if (NotPermitted(CallPermission.Transfer, agent) is { } forbidden) return forbidden;
         var customer = PartnerOf(agent)!;
         agent.Media.Unbridge();
         agent.HangUp();
@@ -130,6 +132,7 @@ public sealed partial class Call
     {
         if (_consulter is not { } agent || agent.Party != party) return CallCommandResult.Fail("no_consult", $"'{party}' is not consulting.", State);
         if (_consulted is not { } consulted) return CallCommandResult.Fail("consult_not_answered", "The consulted party has not answered.", State);
+        if (NotPermitted(CallPermission.Conference, agent) is { } forbidden) return forbidden;
         var customer = PartnerOf(agent)!;
         consulted.Media.Unbridge();
         customer.HeldByUs = false;

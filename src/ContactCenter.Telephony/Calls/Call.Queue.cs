@@ -41,10 +41,13 @@ public sealed partial class Call
         Engine.Queue!.Enqueued(new QueuedCall(Id, serviceId, Caller, Did, Trunk));
     }
 
-    internal CallCommandResult OfferCommand(string agentId, string extension, AnswerMode mode, TimeSpan answerDelay, TimeSpan timeout)
+    /// <param name="record">The service records its calls: recording starts when the agent answers (and goes on across transfers).</param>
+    internal CallCommandResult OfferCommand(string agentId, string extension, AnswerMode mode, TimeSpan answerDelay, TimeSpan timeout,
+        bool record = false)
     {
         if (State != CallState.Queued || _a is null) return CallCommandResult.Fail("invalid_call_state", "Only a queued call can be offered.", State);
         if (_offer is not null) return CallCommandResult.Fail("offer_pending", $"The call is already offered to {_offeredAgent}.", State);
+        _autoRecord = record;
         var media = Engine.Media.CreateLeg(OnMediaEvent);
         if (!media.Succeeded) return CallCommandResult.Fail("engine_overloaded", "No RTP port is free; retry later.", State);
         var host = _invite?.Request.RequestUri.HostString is { Length: > 0 } h ? h : "cc";
@@ -72,7 +75,7 @@ public sealed partial class Call
         var old = _offer;
         CancelOffer();
         old.Media.Dispose();
-        return OfferCommand(agentId, extension, AnswerMode.Automatic, TimeSpan.Zero, Engine.Options.NoAnswerTimeout);
+        return OfferCommand(agentId, extension, AnswerMode.Automatic, TimeSpan.Zero, Engine.Options.NoAnswerTimeout, _autoRecord);
     }
 
     internal CallCommandResult WithdrawOfferCommand(string agentId)
@@ -148,6 +151,93 @@ public sealed partial class Call
         HangUpAll();
         End(HangupSide.System, 480, "released by the ACD: " + reason);
         return CallCommandResult.Ok(State);
+    }
+
+    /// <summary>
+    /// ACD-08: the ACD moved the call to <paramref name="serviceId"/> (a transfer or a release to a queue, or on its way to
+    /// an agent it is transferred to directly). Its agent is hung up and the caller — still anchored here — hears music
+    /// again while it waits for the next offer. A call already waiting just changes service.
+    /// </summary>
+    internal CallCommandResult RequeueCommand(string serviceId)
+    {
+        if (_queuedService is null || _a is null) return CallCommandResult.Fail("not_an_acd_call", "The ACD did not route this call.", State);
+        if (State == CallState.Queued)
+        {
+            _queuedService = serviceId;
+            Service = serviceId;
+            return CallCommandResult.Ok(State);
+        }
+        if (!IsConnected) return CallCommandResult.Fail("invalid_call_state", "Only a waiting or connected ACD call can go back to a queue.", State);
+        if (InConference || _consulter is not null || _transferor is not null)
+            return CallCommandResult.Fail("invalid_call_state", "The call is in a conference, a consultation or a transfer.", State);
+        var caller = _a;
+        var agentLeg = _b;
+        var agentId = Agent;
+        if (agentLeg is not null)
+        {
+            agentLeg.Media.Unbridge();
+            agentLeg.HangUp();
+            agentLeg.EndedAt ??= Engine.Time.GetUtcNow();
+            agentLeg.CloseHoldClock();
+            agentLeg.Timer?.Dispose();
+            _b = null;
+        }
+        if (caller.HeldByUs)
+        {
+            // The agent had put the customer on hold: take it off, or the next agent would find it held.
+            caller.HeldByUs = false;
+            caller.UpdateHoldClock();
+            SendReOffer(caller, () => caller.Media.Resume().ToBytes());
+        }
+        Agent = null;
+        _queuedService = serviceId;
+        Service = serviceId;
+        State = CallState.Queued;
+        caller.Media.Unbridge();
+        caller.Media.PlayMusicOnHold();
+        RecordCallerPlayback();
+        Publish(CallEventTypes.Queued, agentLeg?.Party, agentId);
+        return CallCommandResult.Ok(State);
+    }
+
+    /// <summary>
+    /// A queue announcement (the service's position / expected wait): spoken prompts (<see cref="QueuePrompts"/>) played
+    /// to the waiting caller, then the music resumes where it stopped. A newer announcement replaces one still playing.
+    /// </summary>
+    internal CallCommandResult AnnounceCommand(int? position, int? expectedWaitSeconds)
+    {
+        if (State != CallState.Queued || _a is null) return CallCommandResult.Fail("invalid_call_state", "Only a waiting call hears announcements.", State);
+        var clips = QueuePrompts.Compose(position, expectedWaitSeconds);
+        if (clips.Count == 0) return CallCommandResult.Ok(State);
+        var media = _a.Media;
+        var playing = media.Endpoint.Playing;
+        if (playing is RecordedPlayback recorded) playing = recorded.Source;
+        if (playing is PromptSequence earlier) playing = earlier.Then;
+        if (playing is null)
+        {
+            media.PlayMusicOnHold();
+            playing = media.Endpoint.Playing;
+        }
+        media.Play(new PromptSequence(clips, playing!.Format, playing));
+        RecordCallerPlayback();
+        return CallCommandResult.Ok(State);
+    }
+
+    /// <summary>
+    /// ACD-01 permissions, enforced however the agent asks (CTI command or its phone's REFER): on a call an ACD service
+    /// routed, the agent's side (any leg but the caller's) may consult, transfer or conference only as the service allows.
+    /// </summary>
+    private CallCommandResult? NotPermitted(CallPermission permission, CallLeg? actor)
+    {
+        if (_queuedService is null || Service is not { } service || Engine.Queue is not { } queue || ReferenceEquals(actor, _a)) return null;
+        if (queue.Permits(service, permission)) return null;
+        var (code, verb) = permission switch
+        {
+            CallPermission.Consult => ("consult_not_permitted", "consult"),
+            CallPermission.Transfer => ("transfer_not_permitted", "transfer"),
+            _ => ("conference_not_permitted", "hold conferences"),
+        };
+        return CallCommandResult.Fail(code, $"Service '{service}' does not allow agents to {verb}.", State);
     }
 
     /// <summary>Tells the ACD how an ACD call ended (abandoned while waiting, or ended after an agent took it).</summary>

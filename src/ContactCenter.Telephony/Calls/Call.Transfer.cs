@@ -34,6 +34,11 @@ public sealed partial class Call
             transaction.SendResponse(dialog.CreateResponse(request, 400, "Bad Refer-To").Finish());
             return;
         }
+        if (NotPermitted(CallPermission.Transfer, leg) is not null)
+        {
+            transaction.SendResponse(dialog.CreateResponse(request, 403, "Transfer Not Permitted").Finish());
+            return;
+        }
         if (Text(referTo).Contains("Replaces=", StringComparison.OrdinalIgnoreCase))
         {
             OnAttendedRefer(transaction, leg, dialog, Text(referTo));

@@ -263,7 +263,14 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
     // ACD delivery: offer a queued call to an agent's extension, accept (manual mode), withdraw, give it back.
 
     public Task<CallCommandResult> OfferToAgentAsync(string callId, string agentId, string extension, AnswerMode mode, TimeSpan answerDelay,
-        TimeSpan timeout) => Run(callId, c => c.OfferCommand(agentId, extension, mode, answerDelay, timeout));
+        TimeSpan timeout, bool record = false) => Run(callId, c => c.OfferCommand(agentId, extension, mode, answerDelay, timeout, record));
+
+    /// <summary>ACD-08: back to a queue (transfer, release): the agent is hung up, the caller hears music again.</summary>
+    public Task<CallCommandResult> RequeueAsync(string callId, string serviceId) => Run(callId, c => c.RequeueCommand(serviceId));
+
+    /// <summary>Plays a queue announcement (position, expected wait) to a waiting caller, then the music again.</summary>
+    public Task<CallCommandResult> AnnounceAsync(string callId, int? position, int? expectedWaitSeconds) =>
+        Run(callId, c => c.AnnounceCommand(position, expectedWaitSeconds));
 
     public Task<CallCommandResult> AcceptOfferAsync(string callId, string agentId, string extension) =>
         Run(callId, c => c.AcceptOfferCommand(agentId, extension));

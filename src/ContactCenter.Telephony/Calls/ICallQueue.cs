@@ -24,4 +24,11 @@ public interface ICallQueue
 
     /// <summary>A connected call ended (either side).</summary>
     void Ended(string callId);
+
+    /// <summary>
+    /// Whether <paramref name="serviceId"/> lets its agents do <paramref name="permission"/> (ACD-01). Asked on the call's
+    /// queue before the agent's side of an ACD call consults, transfers (by command or by its phone's REFER) or
+    /// conferences; must answer at once from a snapshot.
+    /// </summary>
+    bool Permits(string serviceId, CallPermission permission) => true;
 }

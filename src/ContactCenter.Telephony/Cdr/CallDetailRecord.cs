@@ -24,6 +24,9 @@ public sealed record CallDetailRecord
     public string? HangupReason { get; init; }
     public HangupSide? HangupSide { get; init; }
     public IReadOnlyList<string> RecordingIds { get; init; } = [];
+
+    /// <summary>The disposition the agent chose (ACD-06), or "unclassified"; set after the call, when classification ends.</summary>
+    public string? Disposition { get; init; }
     public IReadOnlyList<LegDetailRecord> Legs { get; init; } = [];
 
     /// <summary>From the first ring to the answer, or to the end when nobody answered.</summary>

@@ -7,14 +7,15 @@ public sealed partial class CdrStore
 {
     private sealed record CallRow(string id, string status, string direction, string caller, string callee, string? trunk,
         string? did, string? service_id, string? answered_by, string started_at, string? ringing_at, string? answered_at,
-        string? ended_at, double? hold_seconds, long? hangup_code, string? hangup_reason, string? hangup_side, string? recording_ids);
+        string? ended_at, double? hold_seconds, long? hangup_code, string? hangup_reason, string? hangup_side, string? recording_ids,
+        string? disposition);
 
     private sealed record LegRow(string call_id, long leg_index, string role, string party, string? sip_call_id, string? codec,
         string started_at, string? answered_at, string? ended_at, long? packets_received, long? packets_lost, double? jitter_ms, double? mos);
 
     private const string CallColumns = """
         id, status, direction, caller, callee, trunk, did, service_id, answered_by, started_at, ringing_at, answered_at,
-        ended_at, hold_seconds, hangup_code, hangup_reason, hangup_side, recording_ids
+        ended_at, hold_seconds, hangup_code, hangup_reason, hangup_side, recording_ids, disposition
         """;
 
     public CallDetailRecord? Find(string id)
@@ -61,6 +62,7 @@ public sealed partial class CdrStore
         HangupReason = c.hangup_reason,
         HangupSide = c.hangup_side switch { "caller" => Cdr.HangupSide.Caller, "callee" => Cdr.HangupSide.Callee, "system" => Cdr.HangupSide.System, _ => null },
         RecordingIds = c.recording_ids?.Split(',') ?? [],
+        Disposition = c.disposition,
         Legs = legs.Select(l => new LegDetailRecord((int)l.leg_index, l.role, l.party, l.sip_call_id, l.codec, Parse(l.started_at),
             ParseOptional(l.answered_at), ParseOptional(l.ended_at), l.packets_received, l.packets_lost, l.jitter_ms, l.mos)).ToArray(),
     };

@@ -10,13 +10,14 @@ namespace ContactCenter.Acd.Tests.Routing;
 
 /// <summary>
 /// The invariant of issue 5, over random sequences of arrivals, accepts, rejects, hang-ups, abandons, logouts, logins,
-/// pauses, classifications, pending digital work and time passing (offer timeouts, service times, max wait): an agent
+/// pauses, classifications, pending digital work, transfers to services and agents, and time passing (offer timeouts,
+/// preview times, service times, max wait, announcements): an agent
 /// never holds more interactions of a media type than its capacity, and never two voice offers at once. Checked after
 /// every step from the engine's interactions (not the agent's own counters), and from what the channel was told.
 /// </summary>
 public sealed class CapacityPropertyTests
 {
-    private enum OpKind { Arrive, Accept, Reject, NoAnswer, HangUp, Abandon, Login, Logout, Pause, Ready, Classify, Pending, Advance }
+    private enum OpKind { Arrive, Accept, Reject, NoAnswer, HangUp, Abandon, Login, Logout, Pause, Ready, Classify, Pending, Advance, TransferToService, TransferToAgent }
 
     private readonly record struct Op(OpKind Kind, int A, int B);
 
@@ -25,7 +26,8 @@ public sealed class CapacityPropertyTests
     private static AcdConfiguration Configuration() => Build(
         [
             Service("v1", classificationSeconds: 5, postCallSeconds: 3, offerTimeoutSeconds: 8, maxWaitSeconds: 40, overflow: "v2"),
-            Service("v2", strategy: RoutingStrategy.RoundRobin, offerTimeoutSeconds: 6, priority: 2),
+            Service("v2", strategy: RoutingStrategy.RoundRobin, offerTimeoutSeconds: 6, priority: 2, previewSeconds: 4,
+                announcements: new QueueAnnouncements(Position: true, ExpectedWait: true, IntervalSeconds: 5)),
             Service("chat", MediaType.Chat, strategy: RoutingStrategy.FewestHandled, postCallSeconds: 2, offerTimeoutSeconds: 10),
             Service("mail", MediaType.Email, strategy: RoutingStrategy.BestSkill, maxQueueLength: 5, profile: [new SkillRequirement("english", 10)]),
         ],
@@ -52,7 +54,12 @@ public sealed class CapacityPropertyTests
         (2, Gen.Int[0, AgentIds.Length - 1].Select(a => new Op(OpKind.Ready, a, 0))),
         (1, Gen.Int[0, 1000].Select(a => new Op(OpKind.Classify, a, 0))),
         (1, Gen.Select(Gen.Int[0, 1000], Gen.Int[0, 1], (a, b) => new Op(OpKind.Pending, a, b))),
-        (3, Gen.Int[0, 45].Select(s => new Op(OpKind.Advance, s, 0))));
+        (3, Gen.Int[0, 45].Select(s => new Op(OpKind.Advance, s, 0))),
+        (2, Gen.Select(Gen.Int[0, 1000], Gen.Int[0, Arrivals.Length - 1], (a, b) => new Op(OpKind.TransferToService, a, b))),
+        (2, Gen.Select(Gen.Int[0, 1000], Gen.Int[0, AgentIds.Length - 1], (a, b) => new Op(OpKind.TransferToAgent, a, b))));
+
+    private static readonly string[] TransferErrors =
+        [AcdErrors.ValidationFailedCode, AcdErrors.QueueFullCode, AcdErrors.AgentNotAvailableCode, AcdErrors.AgentNotFoundCode];
 
     [Fact]
     public void No_agent_ever_exceeds_its_capacity_or_gets_two_voice_offers()
@@ -127,6 +134,14 @@ public sealed class CapacityPropertyTests
                 break;
             case OpKind.Advance:
                 h.Advance(op.A);
+                break;
+            case OpKind.TransferToService when Pick(i => i.State != InteractionState.Ended) is { } moving:
+                var toService = engine.TransferToService(moving.Id, Arrivals[op.B].Service, byAgent: op.A % 2 == 0);
+                Assert.True(toService.IsSuccess || TransferErrors.Contains(toService.Error.Code), toService.Error?.ToString());
+                break;
+            case OpKind.TransferToAgent when Pick(i => i.State != InteractionState.Ended) is { } moving:
+                var toAgent = engine.TransferToAgent(moving.Id, AgentIds[op.B], byAgent: op.A % 2 == 0);
+                Assert.True(toAgent.IsSuccess || TransferErrors.Contains(toAgent.Error.Code), toAgent.Error?.ToString());
                 break;
         }
     }

@@ -25,10 +25,14 @@ public static class TestConfiguration
         string? overflow = null,
         int serviceLevelSeconds = 20,
         AnswerMode answerMode = AnswerMode.Manual,
+        AgentPermissions? permissions = null,
+        int previewSeconds = 0,
+        QueueAnnouncements? announcements = null,
+        bool record = false,
         params SkillRequirement[] profile) =>
         new(id, $"Service {id}", media, [], answerMode, 0, offerTimeoutSeconds,
-            new ServiceTimes(classificationSeconds, postCallSeconds), new AgentPermissions(), profile, strategy, priority,
-            maxQueueLength, maxWaitSeconds, overflow, serviceLevelSeconds, new QueueAnnouncements(), ["sale", "no_sale"]);
+            new ServiceTimes(classificationSeconds, postCallSeconds, previewSeconds), permissions ?? new AgentPermissions(), profile, strategy, priority,
+            maxQueueLength, maxWaitSeconds, overflow, serviceLevelSeconds, announcements ?? new QueueAnnouncements(), ["sale", "no_sale"], record);
 
     public static AcdConfiguration Build(IEnumerable<ServiceDefinition> services, IEnumerable<AgentDefinition> agents, IEnumerable<AlarmRule>? rules = null) =>
         new(Skills, agents, services, [new PauseReason("break", "Break"), new PauseReason("lunch", "Lunch")],

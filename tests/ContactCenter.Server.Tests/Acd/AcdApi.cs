@@ -15,7 +15,8 @@ public sealed class AcdApi : IDisposable
     private readonly ServerFactory _server;
     private readonly WebApplicationFactory<Program> _factory;
 
-    public AcdApi(bool demo = false)
+    /// <param name="time">A clock for the whole host (the ACD's timers, interval ends); the system clock by default.</param>
+    public AcdApi(bool demo = false, TimeProvider? time = null)
     {
         _server = new ServerFactory(_root, new Dictionary<string, string?> { ["ContactCenter:Acd:LoadDemoConfiguration"] = demo ? "true" : "false" });
         ProfileFiles.WriteSimple(_server.ProfilesDirectory, "office", """{ "Number": "1001" }""", """{ "Number": "1002" }""");
@@ -23,6 +24,7 @@ public sealed class AcdApi : IDisposable
         {
             // No calls here: offers must stay pending (as an unanswered phone would) instead of failing at once for want of a call.
             services.AddSingleton<ContactCenter.Acd.Routing.IInteractionDelivery>(ContactCenter.Acd.Routing.NullInteractionDelivery.Instance);
+            if (time is not null) services.AddSingleton(time);
             services.AddAuthentication(TestAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, TestAuthentication>(TestAuthentication.SchemeName, null);
             services.AddAuthorization(options =>
             {

@@ -64,6 +64,7 @@ public sealed class CallEventContractTests
             HangupReason = "BYE",
             HangupSide = HangupSide.Callee,
             RecordingIds = ["rec-1", "rec-2"],
+            Disposition = "resolved",
             Legs =
             [
                 new LegDetailRecord(0, "caller", "+5511987654321", "abc@203.0.113.9", "PCMA", Start, Start.AddSeconds(4), Start.AddSeconds(64),
@@ -103,6 +104,7 @@ public sealed class CallEventContractTests
         Assert.Equal((cdr.HangupCode, cdr.HangupReason, cdr.HangupSide.ToString()), (mirror.HangupCode, mirror.HangupReason, mirror.HangupSide.ToString()));
         Assert.Equal((cdr.RingTime, cdr.TalkTime), (mirror.RingTime, mirror.TalkTime));
         Assert.Equal(cdr.RecordingIds, mirror.RecordingIds);
+        Assert.Equal(cdr.Disposition, mirror.Disposition);
         Assert.Equal(cdr.Legs.Count, mirror.Legs.Count);
         for (int i = 0; i < cdr.Legs.Count; i++)
         {

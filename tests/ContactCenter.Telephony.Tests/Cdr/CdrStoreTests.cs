@@ -30,8 +30,30 @@ public sealed class CdrStoreTests : IDisposable
     [Fact]
     public void Migrations_are_embedded_and_numbered()
     {
-        var migration = Assert.Single(CdrStore.Migrations);
-        Assert.Equal((CdrStore.Module, 1, "create_cdr"), (migration.Module, migration.Version, migration.Name));
+        Assert.Equal([(CdrStore.Module, 1, "create_cdr"), (CdrStore.Module, 2, "add_disposition")],
+            CdrStore.Migrations.Select(m => (m.Module, m.Version, m.Name)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_disposition_chosen_after_the_call_lands_in_its_completed_record(bool background)
+    {
+        await using var store = new CdrStore(_connections, _time);
+        if (background) store.StartBackgroundWriter();
+        store.Begin("acd-1", CallDirection.Inbound, "+5511999990000", "+551140001234", T0);
+        store.Complete(new CallDetailRecord
+        {
+            Id = "acd-1", Direction = CallDirection.Inbound, Caller = "+5511999990000", Callee = "+551140001234", ServiceId = "sales",
+            StartedAt = T0, AnsweredAt = T0.AddSeconds(5), EndedAt = T0.AddSeconds(65),
+        });
+        store.Begin("other", CallDirection.Internal, "1001", "1002", T0);
+
+        store.SetDisposition("acd-1", "resolved");
+
+        Assert.Equal("resolved", store.Find("acd-1")!.Disposition);
+        Assert.Null(store.Find("other")!.Disposition);
+        Assert.Equal("resolved", store.List(T0.AddMinutes(-1), T0.AddMinutes(1)).Single(r => r.Id == "acd-1").Disposition);
     }
 
     [Fact]

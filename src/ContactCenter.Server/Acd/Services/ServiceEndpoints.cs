@@ -68,7 +68,8 @@ public static class ServiceEndpoints
             new AgentPermissions(permissions.Consult, permissions.Transfer, permissions.Conference),
             (body.Profile ?? []).Select(p => new SkillRequirement(p.SkillId ?? "", p.MinimumLevel)).ToList(),
             strategy, body.Priority, body.MaxQueueLength, body.MaxWaitSeconds, body.OverflowServiceId, body.ServiceLevelSeconds,
-            new QueueAnnouncements(announcements.Position, announcements.ExpectedWait), body.Dispositions ?? []), null);
+            new QueueAnnouncements(announcements.Position, announcements.ExpectedWait, announcements.IntervalSeconds), body.Dispositions ?? [],
+            body.Record), null);
     }
 
     private static ServiceRequest ToResponse(ServiceDefinition s) => new(
@@ -77,5 +78,5 @@ public static class ServiceEndpoints
         new PermissionsDto(s.Permissions.Consult, s.Permissions.Transfer, s.Permissions.Conference),
         s.Profile.Select(p => new SkillRequirementDto(p.SkillId, p.MinimumLevel)).ToList(), EnumNames.Name(s.Strategy), s.Priority,
         s.MaxQueueLength, s.MaxWaitSeconds, s.OverflowServiceId, s.ServiceLevelSeconds,
-        new AnnouncementsDto(s.Announcements.Position, s.Announcements.ExpectedWait), s.Dispositions);
+        new AnnouncementsDto(s.Announcements.Position, s.Announcements.ExpectedWait, s.Announcements.IntervalSeconds), s.Dispositions, s.Record);
 }

@@ -21,10 +21,11 @@ public sealed record ServiceRequest(
     string? OverflowServiceId = null,
     int ServiceLevelSeconds = 20,
     AnnouncementsDto? Announcements = null,
-    IReadOnlyList<string>? Dispositions = null);
+    IReadOnlyList<string>? Dispositions = null,
+    bool Record = false);
 
 public sealed record PermissionsDto(bool Consult = true, bool Transfer = true, bool Conference = false);
 
 public sealed record SkillRequirementDto(string SkillId, int MinimumLevel);
 
-public sealed record AnnouncementsDto(bool Position = false, bool ExpectedWait = false);
+public sealed record AnnouncementsDto(bool Position = false, bool ExpectedWait = false, int IntervalSeconds = 30);
