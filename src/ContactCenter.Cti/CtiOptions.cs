@@ -33,6 +33,12 @@ public sealed class CtiOptions
     /// <summary>How often an idle channel sends a heartbeat.</summary>
     public TimeSpan ChannelHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long a channel client may take to accept one batch of data before the server drops the connection (a dead
+    /// peer whose TCP buffers are full, or one that stopped reading). It reconnects with its position and loses nothing.
+    /// </summary>
+    public TimeSpan ChannelSendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Webhook delivery settings.</summary>
     public CtiWebhookOptions Webhooks { get; set; } = new();
 
@@ -47,6 +53,8 @@ public sealed class CtiOptions
         RequireRange(MaxSubscriptionsPerToken, 1, 100_000, nameof(MaxSubscriptionsPerToken));
         if (ChannelHeartbeatInterval < TimeSpan.FromMilliseconds(10) || ChannelHeartbeatInterval > TimeSpan.FromMinutes(10))
             throw new InvalidOperationException($"{SectionName}:{nameof(ChannelHeartbeatInterval)} must be between 10 ms and 10 minutes.");
+        if (ChannelSendTimeout < TimeSpan.FromMilliseconds(100) || ChannelSendTimeout > TimeSpan.FromHours(1))
+            throw new InvalidOperationException($"{SectionName}:{nameof(ChannelSendTimeout)} must be between 100 ms and 1 hour.");
         Webhooks.Validate();
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ContactCenter.Events;
 
 /// <summary>
-/// The wire form of events (CTI channel, webhooks, NATS): snake_case, nulls omitted. The envelope's own
+/// The wire form of events (CTI channel, webhooks, NATS): snake_case names and enum values, nulls omitted. The envelope's own
 /// field names are fixed by <see cref="EventEnvelopeJsonConverter"/>; <see cref="Options"/> shapes payloads.
 /// </summary>
 public static class EventJson
@@ -29,6 +29,9 @@ public static class EventJson
             DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
             DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         };
+        // Enums travel by name ("state": "talking"), like every other CTI value; numbers are still read, for events
+        // serialized before (webhook outbox rows).
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

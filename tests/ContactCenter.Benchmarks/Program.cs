@@ -4,6 +4,8 @@ using ContactCenter.Benchmarks;
 // BenchmarkDotNet: dotnet run -c Release --project tests/ContactCenter.Benchmarks -- --filter '*' --job short
 // CPU-time cross-check for a shared machine: dotnet run -c Release --project tests/ContactCenter.Benchmarks -- --cpu
 // ACD routing decision p99 (issue 5): dotnet run -c Release --project tests/ContactCenter.Benchmarks -- --acd-latency
+// CTI publish-to-subscriber and command latency percentiles (issue 6): ... -- --cti-latency
 if (args.Contains("--cpu")) CpuTimeProbe.Run();
+else if (args.Contains("--cti-latency")) await ContactCenter.Benchmarks.Cti.CtiLatencyProbe.RunAsync();
 else if (args.Contains("--acd-latency")) ContactCenter.Benchmarks.Acd.RoutingLatencyProbe.Run();
 else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

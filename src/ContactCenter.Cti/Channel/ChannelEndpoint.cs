@@ -1,7 +1,3 @@
-using System.Globalization;
-using ContactCenter.Cti.Authentication;
-using ContactCenter.Cti.Commands;
-using ContactCenter.Cti.Subscriptions;
 using ContactCenter.Events;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,72 +12,18 @@ namespace ContactCenter.Cti.Channel;
 /// </summary>
 internal static class ChannelEndpoint
 {
-    public const string LastEventIdHeader = "Last-Event-ID";
-    public const string LastEventIdQuery = "last_event_id";
-
     public static async Task HandleAsync(HttpContext http, string subscription)
     {
-        var services = http.RequestServices;
-        var caller = CtiCaller.From(http.User);
-        if (caller is null)
-        {
-            await CtiProblemWriter.WriteAsync(http, CtiProblem.Unauthorized("The channel needs a CTI bearer token."), null);
+        var start = await ChannelRequest.ResolveAsync(http, subscription);
+        if (start is null)
             return;
-        }
-        var store = services.GetRequiredService<SubscriptionStore>();
-        var found = store.Find(subscription);
-        if (found is null || !SubscriptionAccess.MayManage(caller, found))
-        {
-            await CtiProblemWriter.WriteAsync(http, SubscriptionAccess.NotFound(subscription), null);
-            return;
-        }
-        if (found.Delivery != CtiDelivery.Channel)
-        {
-            await CtiProblemWriter.WriteAsync(http, CtiProblem.Conflict("not_a_channel_subscription",
-                $"Subscription '{subscription}' is delivered by webhook, not on the channel.", "webhook"), null);
-            return;
-        }
-        string? position = http.Request.Headers[LastEventIdHeader].FirstOrDefault() ?? http.Request.Query[LastEventIdQuery].FirstOrDefault();
-        long? lastEventId = null;
-        if (!string.IsNullOrEmpty(position))
-        {
-            if (!long.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out long parsed))
-            {
-                await CtiProblemWriter.WriteAsync(http, CtiProblem.InvalidField(LastEventIdQuery,
-                    "Last-Event-ID must be the seq of the last event received (a non-negative integer)."), null);
-                return;
-            }
-            lastEventId = parsed;
-        }
 
-        var bus = services.GetRequiredService<IEventBus>();
+        var services = http.RequestServices;
         var options = services.GetRequiredService<IOptions<CtiOptions>>().Value;
         // Ends with the request, with the server's shutdown (open streams must not hold it up) or when taken over.
         using var endOrStop = CancellationTokenSource.CreateLinkedTokenSource(
             http.RequestAborted, services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
-        using var lease = services.GetRequiredService<ChannelConnections>().Open(found.Id, endOrStop.Token);
-
-        // A seq only means something in the stream it came from: the in-process bus starts again at 1 on restart.
-        string knownStream = found.ChannelStreamId ?? found.CreatedStreamId;
-        long? fromSeq = null;
-        string? resync = null;
-        if (lastEventId is { } last)
-        {
-            if (knownStream == bus.StreamId)
-                fromSeq = last + 1;
-            else
-                resync = "stream_changed";
-        }
-        else if (found.ChannelStreamId is null && found.CreatedStreamId == bus.StreamId)
-        {
-            fromSeq = found.CreatedSeq + 1; // first connection: everything since subscribing
-        }
-        else
-        {
-            resync = "no_position"; // a client without a position must load a snapshot
-        }
-        if (found.ChannelStreamId != bus.StreamId)
-            store.SetChannelStream(found.Id, bus.StreamId);
+        using var lease = services.GetRequiredService<ChannelConnections>().Open(start.SubscriptionId, endOrStop.Token);
 
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "text/event-stream; charset=utf-8";
@@ -91,16 +33,18 @@ internal static class ChannelEndpoint
 
         var writer = new SseWriter(http.Response.BodyWriter);
         writer.WriteRetry(2000);
+        var session = new ChannelSession(services.GetRequiredService<IEventBus>(), start.Filter, writer,
+            services.GetRequiredService<TimeProvider>(), options.ChannelHeartbeatInterval, options.ChannelSendTimeout);
         try
         {
             await http.Response.BodyWriter.FlushAsync(lease.Token);
-            var session = new ChannelSession(bus, found.ToFilter(), http.Response.BodyWriter,
-                services.GetRequiredService<TimeProvider>(), options.ChannelHeartbeatInterval);
-            await session.RunAsync(fromSeq, resync, lastEventId, lease.Token);
+            await session.RunAsync(start.FromSeq, start.Resync, start.LastEventId, lease.Token);
         }
         catch (OperationCanceledException) when (lease.Token.IsCancellationRequested)
         {
             // the client left or the channel was taken over
         }
+        if (session.TimedOut)
+            http.Abort(); // the client accepts nothing: drop the connection rather than wait on its buffers
     }
 }

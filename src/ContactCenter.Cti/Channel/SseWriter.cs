@@ -9,9 +9,9 @@ namespace ContactCenter.Cti.Channel;
 /// <summary>
 /// Writes Server-Sent Events (WHATWG HTML §9.2) straight into the response pipe: <c>id:</c> is the event's seq, the
 /// data is the envelope as one line of JSON (the JSON writer escapes every control character, so no newline can
-/// split it). Nothing is flushed here; the channel flushes once per batch.
+/// split it). Writes only buffer in the pipe; the session flushes once per batch.
 /// </summary>
-internal sealed class SseWriter(PipeWriter output)
+internal sealed class SseWriter(PipeWriter output) : IChannelWriter
 {
     private readonly Utf8JsonWriter _json = new(output);
 
@@ -70,6 +70,8 @@ internal sealed class SseWriter(PipeWriter output)
         EndJson();
         Write("\n\n"u8);
     }
+
+    public async ValueTask FlushAsync(CancellationToken cancellationToken) => await output.FlushAsync(cancellationToken);
 
     private void EndJson()
     {

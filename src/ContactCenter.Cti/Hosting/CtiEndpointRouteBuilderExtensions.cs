@@ -17,12 +17,13 @@ public static class CtiEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Adds the rate limiter to the pipeline and maps every registered command at <c>/cti/v1/{name}</c>, the channel
-    /// at <c>/cti/v1/channel/{subscription}</c>, 404/405 problem answers for unknown commands and wrong methods, and
+    /// at <c>/cti/v1/channel/{subscription}</c> (SSE) and <c>/cti/v1/channel/{subscription}/ws</c> (WebSocket), 404/405 problem answers for unknown commands and wrong methods, and
     /// the OpenAPI document with its interactive page.
     /// </summary>
     public static WebApplication MapCti(this WebApplication app)
     {
         app.UseRateLimiter();
+        app.UseWebSockets();
         var commands = app.Services.GetServices<CtiCommandRegistration>().ToList();
         var duplicate = commands.GroupBy(c => c.Info.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -42,6 +43,18 @@ public static class CtiEndpointRouteBuilderExtensions
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/channel/{subscription}/ws", WebSocketChannelEndpoint.HandleAsync)
+            .RequireAuthorization(CtiPolicies.Agent)
+            .WithName("channel_websocket")
+            .WithSummary("The persistent event channel of a subscription, as a WebSocket: one JSON text message per event envelope, " +
+                "plus heartbeat and resync_required messages; resume with ?last_event_id=. Close codes: 1000 (answer to the client's close), " +
+                "1001 server_stopping, 1008 unexpected_message, 1011 internal_error, 4000 taken_over, 4001 unsubscribed.")
+            .Produces(StatusCodes.Status101SwitchingProtocols)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status426UpgradeRequired);
 
         var catalog = new CtiCommandCatalog(commands);
         group.Map("/{command}", catalog.AnswerUnroutable)

@@ -31,11 +31,16 @@ public sealed partial class Call
         if (Engine.Events is not { } bus) return;
         try
         {
-            bus.Publish(type, payload, new EventSubject(CallId: Id), _commandClientData ?? _setupClientData);
+            // The subject names the ACD agent (connected, else offered) and service, so CTI subscriptions filtered by agent
+            // (every agent token's) or service see the call's events: the screen pop is call.offered to that agent.
+            var subject = new EventSubject(CallId: Id, AgentId: NullIfEmpty(Agent ?? _offeredAgent), ServiceId: NullIfEmpty(Service), Media: "voice");
+            bus.Publish(type, payload, subject, _commandClientData ?? _setupClientData);
         }
         catch (Exception ex)
         {
             Engine.Log.Write(SipLogLevel.Error, "calls", () => $"Call {Id}: publishing {type} failed", ex);
         }
     }
+
+    private static string? NullIfEmpty(string? id) => string.IsNullOrEmpty(id) ? null : id;
 }

@@ -4,18 +4,25 @@ using System.Text;
 
 namespace ContactCenter.Cti.Tests.Support;
 
-/// <summary>A minimal EventSource: connects with an optional Last-Event-ID and parses the stream (WHATWG HTML §9.2.6).</summary>
+/// <summary>
+/// A minimal EventSource: connects with an optional Last-Event-ID and parses the stream (WHATWG HTML §9.2.6). Events are
+/// read in the background (cancelling a read of the response would drop the connection), so a test can wait for an
+/// event with a timeout and keep the connection when none comes.
+/// </summary>
 public sealed class SseClient : IAsyncDisposable
 {
     private readonly HttpClient _http;
     private readonly HttpResponseMessage _response;
     private readonly StreamReader _reader;
+    private readonly System.Threading.Channels.Channel<SseMessage> _events = System.Threading.Channels.Channel.CreateUnbounded<SseMessage>();
+    private readonly Task _pump;
 
     private SseClient(HttpClient http, HttpResponseMessage response, StreamReader reader)
     {
         _http = http;
         _response = response;
         _reader = reader;
+        _pump = Task.Run(PumpAsync);
     }
 
     public static async Task<SseClient> ConnectAsync(CtiTestHost host, string token, string subscriptionId, string? lastEventId = null)
@@ -35,34 +42,14 @@ public sealed class SseClient : IAsyncDisposable
     }
 
     /// <summary>The next dispatched event (comments and retry lines skipped).</summary>
+    /// <exception cref="OperationCanceledException">None within the timeout (the connection stays open).</exception>
+    /// <exception cref="EndOfStreamException">The channel closed.</exception>
     public async Task<SseMessage> ReadAsync(TimeSpan? timeout = null)
     {
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
-        string? id = null, type = null;
-        var data = new StringBuilder();
-        while (true)
-        {
-            string? line = await _reader.ReadLineAsync(cancel.Token);
-            if (line is null)
-                throw new EndOfStreamException("The channel closed.");
-            if (line.Length == 0)
-            {
-                if (data.Length == 0 && type is null)
-                    continue;
-                return new SseMessage(id, type ?? "message", data.ToString());
-            }
-            if (line.StartsWith(':'))
-                continue;
-            int colon = line.IndexOf(':');
-            string field = colon < 0 ? line : line[..colon];
-            string value = colon < 0 ? "" : line[(colon + 1)..].TrimStart(' ');
-            switch (field)
-            {
-                case "id": id = value; break;
-                case "event": type = value; break;
-                case "data": data.Append(data.Length > 0 ? "\n" : "").Append(value); break;
-            }
-        }
+        if (!await _events.Reader.WaitToReadAsync(cancel.Token) || !_events.Reader.TryRead(out var message))
+            throw new EndOfStreamException("The channel closed.");
+        return message;
     }
 
     /// <summary>The next event that is not a heartbeat.</summary>
@@ -81,33 +68,60 @@ public sealed class SseClient : IAsyncDisposable
     {
         try
         {
-            while (true)
-                await ReadAsync(timeout);
-        }
-        catch (EndOfStreamException)
-        {
+            await _pump.WaitAsync(timeout);
             return true;
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
             return false;
         }
-        catch (IOException)
+    }
+
+    private async Task PumpAsync()
+    {
+        string? id = null, type = null;
+        var data = new StringBuilder();
+        try
         {
-            return true;
+            while (await _reader.ReadLineAsync() is { } line)
+            {
+                if (line.Length == 0)
+                {
+                    if (data.Length > 0 || type is not null)
+                        _events.Writer.TryWrite(new SseMessage(id, type ?? "message", data.ToString()));
+                    id = type = null;
+                    data.Clear();
+                    continue;
+                }
+                if (line.StartsWith(':'))
+                    continue;
+                int colon = line.IndexOf(':');
+                string field = colon < 0 ? line : line[..colon];
+                string value = colon < 0 ? "" : line[(colon + 1)..].TrimStart(' ');
+                switch (field)
+                {
+                    case "id": id = value; break;
+                    case "event": type = value; break;
+                    case "data": data.Append(data.Length > 0 ? "\n" : "").Append(value); break;
+                }
+            }
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is IOException or HttpRequestException or ObjectDisposedException or OperationCanceledException)
         {
-            return true;
+            // the connection dropped
+        }
+        finally
+        {
+            _events.Writer.TryComplete();
         }
     }
 
     /// <summary>Drops the connection abruptly, as a crashed client or a broken network would.</summary>
     public async ValueTask DisposeAsync()
     {
-        _reader.Dispose();
         _response.Dispose();
         _http.Dispose();
-        await Task.CompletedTask;
+        await _pump.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
+        _reader.Dispose();
     }
 }

@@ -1,0 +1,126 @@
+using System.Net.Sockets;
+using System.Text;
+
+namespace ContactCenter.Benchmarks.Cti;
+
+/// <summary>
+/// A channel client that costs next to nothing, so a benchmark measures the server: a raw socket (HTTP/1.0, so the
+/// stream is not chunked) read into one buffer, scanning only the <c>id:</c> lines for the last seq delivered and
+/// counting <c>resync_required</c> notices. No allocation per event.
+/// </summary>
+public sealed class SseSubscriber : IAsyncDisposable
+{
+    private static readonly byte[] IdPrefix = "id: "u8.ToArray();
+    private static readonly byte[] ResyncPrefix = "event: r"u8.ToArray();
+
+    private readonly Socket _socket;
+    private readonly byte[] _buffer = new byte[64 * 1024];
+    private readonly Task _reading;
+    private readonly Action<long>? _onEvent;
+    private int _column;
+    private bool _idLine, _notId, _notResync;
+    private long _value;
+    private long _target = long.MaxValue;
+    private FanOutWait? _wait;
+
+    private SseSubscriber(Socket socket, Action<long>? onEvent)
+    {
+        _socket = socket;
+        _onEvent = onEvent;
+        _reading = Task.Run(ReadAsync);
+    }
+
+    /// <summary>The seq of the last event (or heartbeat position) received.</summary>
+    public long LastSeq { get; private set; }
+
+    /// <summary>How many resync_required notices arrived (a fan-out figure is only valid with none).</summary>
+    public int Resyncs { get; private set; }
+
+    public static async Task<SseSubscriber> ConnectAsync(Uri server, string token, string subscriptionId, Action<long>? onEvent = null)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(server.Host, server.Port);
+        await socket.SendAsync(Encoding.ASCII.GetBytes(
+            $"GET /cti/v1/channel/{subscriptionId} HTTP/1.0\r\nHost: bench\r\nAuthorization: Bearer {token}\r\nAccept: text/event-stream\r\n\r\n"));
+        return new SseSubscriber(socket, onEvent);
+    }
+
+    /// <summary>Signals <paramref name="wait"/> once an event with a seq at or above <paramref name="target"/> arrived.</summary>
+    public void Expect(long target, FanOutWait wait)
+    {
+        _wait = wait;
+        Volatile.Write(ref _target, target);
+        if (LastSeq >= target && Interlocked.Exchange(ref _wait, null) is { } reached)
+            reached.Reached();
+    }
+
+    private async Task ReadAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                int read = await _socket.ReceiveAsync(_buffer.AsMemory(), SocketFlags.None);
+                if (read == 0)
+                    return;
+                Scan(_buffer.AsSpan(0, read));
+            }
+        }
+        catch (SocketException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private void Scan(ReadOnlySpan<byte> data)
+    {
+        foreach (byte b in data)
+        {
+            if (b == (byte)'\n')
+            {
+                if (_idLine)
+                    OnId(_value);
+                _column = 0;
+                _idLine = _notId = _notResync = false;
+                _value = 0;
+                continue;
+            }
+            if (_idLine)
+            {
+                if (b is >= (byte)'0' and <= (byte)'9')
+                    _value = _value * 10 + (b - '0');
+            }
+            else
+            {
+                if (_column < IdPrefix.Length && !_notId)
+                {
+                    _notId = b != IdPrefix[_column];
+                    _idLine = !_notId && _column == IdPrefix.Length - 1;
+                }
+                if (_column < ResyncPrefix.Length && !_notResync)
+                {
+                    _notResync = b != ResyncPrefix[_column];
+                    if (!_notResync && _column == ResyncPrefix.Length - 1)
+                        Resyncs++;
+                }
+            }
+            _column++;
+        }
+    }
+
+    private void OnId(long seq)
+    {
+        LastSeq = seq;
+        _onEvent?.Invoke(seq);
+        if (seq >= Volatile.Read(ref _target) && Interlocked.Exchange(ref _wait, null) is { } wait)
+            wait.Reached();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _socket.Dispose();
+        await _reading;
+    }
+}
