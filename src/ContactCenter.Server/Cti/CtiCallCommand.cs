@@ -20,6 +20,7 @@ public static class CtiCallCommand
         if (problem is not null) return problem;
         // Events the command causes carry its client_data (CTI-07).
         CallCommandContext.ClientData = context.ClientData;
+        ContactCenter.Acd.AcdCommandContext.ClientData = context.ClientData;
         var started = command(located!, view);
         if (started.Problem is { } refused) return refused;
         var result = await started.Value!;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ContactCenter.Acd.Configuration;
 using ContactCenter.Acd.Interactions;
 using static ContactCenter.Server.Tests.Cti.CtiCommandsApi;
@@ -53,6 +54,36 @@ public sealed class CtiAgentCommandsTests : IDisposable
         Assert.Equal((409, "invalid_state_transition", "logged_out"), (logoutAgain.Status, logoutAgain.Code, logoutAgain.Problem.GetProperty("current_state").GetString()));
         var pauseLoggedOut = await Problem(await Post(ana, "set_agent_state", new { state = "available" }));
         Assert.Equal((409, "invalid_state_transition"), (pauseLoggedOut.Status, pauseLoggedOut.Code));
+    }
+
+    [Fact]
+    public async Task Agent_commands_client_data_comes_back_in_the_agent_events_they_cause()
+    {
+        var bus = _api.Services.GetRequiredService<ContactCenter.Events.IEventBus>();
+        await using var events = bus.Subscribe(new ContactCenter.Events.EventFilter { Types = ["agent.*"], AgentIds = ["carla"] });
+        using var carla = _api.Agent("carla");
+
+        await Data(await Post(carla, "agent_login", new { client_data = new { step = "login" } }));
+        await Data(await Post(carla, "set_agent_state", new { state = "paused", reason = "lunch", client_data = new { step = "pause" } }));
+        await Data(await Post(carla, "agent_logout", new { client_data = new { step = "logout" } }));
+
+        // Each command's events carry its own client_data (CTI-07), not the previous command's.
+        var seen = new List<(string Type, string? Step)>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!seen.Exists(e => e.Type == "agent.logged_out"))
+        {
+            Assert.True(await events.WaitToReadAsync(timeout.Token));
+            while (events.TryRead(out var envelope))
+            {
+                if (envelope.Type is "agent.statistics") continue;
+                seen.Add((envelope.Type, envelope.ClientData?.GetProperty("step").GetString()));
+            }
+        }
+
+        Assert.Contains(("agent.logged_in", "login"), seen);
+        Assert.Contains(seen, e => e.Type == "agent.state_changed" && e.Step == "pause");
+        Assert.Contains(("agent.logged_out", "logout"), seen);
+        Assert.DoesNotContain(seen, e => e.Step is null);
     }
 
     [Fact]

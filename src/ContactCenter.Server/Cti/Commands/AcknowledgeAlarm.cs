@@ -1,3 +1,4 @@
+using ContactCenter.Acd;
 using ContactCenter.Acd.Alarms;
 using ContactCenter.Acd.Routing;
 using ContactCenter.Cti.Authentication;
@@ -15,6 +16,7 @@ public sealed class AcknowledgeAlarm(AcdRuntime acd) : ICtiCommand<AcknowledgeAl
 
     public async ValueTask<CtiResult<Alarm>> ExecuteAsync(Request request, CtiCommandContext context, CancellationToken cancellationToken)
     {
+        AcdCommandContext.ClientData = context.ClientData; // the agent.*/interaction.* events it causes carry it (CTI-07)
         var result = await acd.RunAsync(engine => engine.AcknowledgeAlarm(request.AlarmId, context.Caller.TokenId), cancellationToken);
         return result.IsSuccess ? result.Value : CtiCallProblems.From(result.Error);
     }

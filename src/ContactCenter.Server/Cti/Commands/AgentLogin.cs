@@ -17,6 +17,7 @@ public sealed class AgentLogin(AcdRuntime acd) : ICtiCommand<AgentLogin.Request,
 
     public async ValueTask<CtiResult<Response>> ExecuteAsync(Request request, CtiCommandContext context, CancellationToken cancellationToken)
     {
+        AcdCommandContext.ClientData = context.ClientData; // the agent.*/interaction.* events it causes carry it (CTI-07)
         if (CtiAgentCommands.Resolve(request.AgentId, context.Caller, out var agentId) is { } refused) return refused;
         if (request.Extension is { Length: 0 or > 64 }) return CtiProblem.InvalidField("extension", "extension must be 1 to 64 characters.");
         CtiAgentView? view = null;

@@ -1,3 +1,4 @@
+using ContactCenter.Acd;
 using ContactCenter.Acd.Routing;
 using ContactCenter.Cti.Authentication;
 using ContactCenter.Cti.Commands;
@@ -16,6 +17,7 @@ public sealed class AgentLogout(AcdRuntime acd) : ICtiCommand<AgentLogout.Reques
 
     public async ValueTask<CtiResult<Response>> ExecuteAsync(Request request, CtiCommandContext context, CancellationToken cancellationToken)
     {
+        AcdCommandContext.ClientData = context.ClientData; // the agent.*/interaction.* events it causes carry it (CTI-07)
         if (CtiAgentCommands.Resolve(request.AgentId, context.Caller, out var agentId) is { } refused) return refused;
         var problem = await CtiAgentCommands.RunAsync(acd, agentId, engine => engine.Logout(agentId), cancellationToken);
         return problem is null ? new Response(agentId, "logged_out") : problem;

@@ -1,3 +1,4 @@
+using ContactCenter.Acd;
 using ContactCenter.Acd.Routing;
 using ContactCenter.Cti.Authentication;
 using ContactCenter.Cti.Commands;
@@ -19,6 +20,7 @@ public sealed class ClassifyCall(AcdRuntime acd) : ICtiCommand<ClassifyCall.Requ
 
     public async ValueTask<CtiResult<Response>> ExecuteAsync(Request request, CtiCommandContext context, CancellationToken cancellationToken)
     {
+        AcdCommandContext.ClientData = context.ClientData; // the agent.*/interaction.* events it causes carry it (CTI-07)
         if (CtiAgentCommands.Resolve(request.AgentId, context.Caller, out var agentId) is { } refused) return refused;
         var problem = await CtiAgentCommands.RunAsync(acd, agentId, engine => engine.Classify(agentId, request.CallId, request.Disposition), cancellationToken);
         if (problem is not null)

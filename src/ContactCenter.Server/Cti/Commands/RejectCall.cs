@@ -1,3 +1,4 @@
+using ContactCenter.Acd;
 using ContactCenter.Acd.Interactions;
 using ContactCenter.Acd.Routing;
 using ContactCenter.Cti.Authentication;
@@ -20,6 +21,7 @@ public sealed class RejectCall(CtiCallDirectory calls, AcdRuntime acd) : ICtiCom
 
     public async ValueTask<CtiResult<Response>> ExecuteAsync(Request request, CtiCommandContext context, CancellationToken cancellationToken)
     {
+        AcdCommandContext.ClientData = context.ClientData; // the agent.*/interaction.* events it causes carry it (CTI-07)
         // An ACD matter: the offer is the ACD's, whether or not the engine still rings the phone.
         var view = await calls.AcdAsync(cancellationToken);
         if (view.Calls.GetValueOrDefault(request.CallId) is not { } assignment)

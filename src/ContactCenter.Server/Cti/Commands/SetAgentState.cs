@@ -1,3 +1,4 @@
+using ContactCenter.Acd;
 using ContactCenter.Acd.Agents;
 using ContactCenter.Acd.Routing;
 using ContactCenter.Cti.Authentication;
@@ -22,6 +23,7 @@ public sealed class SetAgentState(AcdRuntime acd) : ICtiCommand<SetAgentState.Re
 
     public async ValueTask<CtiResult<Response>> ExecuteAsync(Request request, CtiCommandContext context, CancellationToken cancellationToken)
     {
+        AcdCommandContext.ClientData = context.ClientData; // the agent.*/interaction.* events it causes carry it (CTI-07)
         if (CtiAgentCommands.Resolve(request.AgentId, context.Caller, out var agentId) is { } refused) return refused;
         switch (request.State)
         {
