@@ -12,13 +12,14 @@ namespace ContactCenter.Media.Endpoints;
 /// <remarks>
 /// <para>
 /// The jitter buffer takes exactly one 20 ms frame per push, while peers send any packet time (sipp's g711a.pcap is
-/// 30 ms). Payloads are therefore cut at 20 ms boundaries of the RTP timeline: a frame's place is
-/// <c>(timestamp − first timestamp of the SSRC) / ticks per frame</c>, so a 20/40/60 ms packet becomes 1/2/3 frames
-/// that can still be reordered, and a packet that ends mid-frame is completed by the next contiguous one. A partial
-/// frame whose other part never comes (loss, reordering of odd-sized packets) is dropped and counted; the jitter buffer
-/// conceals it. The frame index wraps with the 32-bit timestamp (every 6 days at 8 kHz), which the buffer treats as a
-/// resync. When the first packet of a stream is longer than one frame, the buffer's minimum depth is raised to that
-/// packet's length plus a frame, so bursty completion of frames never reads as lateness.
+/// 30 ms). Payloads are therefore cut at 20 ms boundaries of the RTP timeline: a frame's place is its distance from the
+/// SSRC's first timestamp in frames, so a 20/40/60 ms packet becomes 1/2/3 frames that can still be reordered, and a
+/// frame split over packets (10 ms packets, the half frame a 30 ms packet leaves) is completed by a
+/// <see cref="PartialFrameAssembler"/> from its parts in any order, duplicates included. A partial frame whose other
+/// part never comes is dropped and counted; the jitter buffer conceals it. The distance is signed, so a packet
+/// reordered before the stream's first one keeps its place, and its base follows the stream across the 32-bit
+/// timestamp wrap. When the first packet of a stream is longer than one frame, the buffer's minimum depth is raised to
+/// that packet's length plus a frame, so bursty completion of frames never reads as lateness.
 /// </para>
 /// <para>
 /// Threads: <see cref="Write"/> on one receive loop, <see cref="ReadFrame"/> on the media clock. A codec change builds a
@@ -28,10 +29,12 @@ namespace ContactCenter.Media.Endpoints;
 public sealed class InboundAudio : IAudioSource
 {
     private const int MaxFrameSamples = 16000 * AudioFormat.FrameMilliseconds / 1000;
+    private const int MaxFrameTicks = 16000 * AudioFormat.FrameMilliseconds / 1000; // L16/16000 has the fastest RTP clock
+    private const int RebaseTicks = 1 << 30;
 
     private readonly JitterBufferOptions _options;
     private readonly TimeProvider _time;
-    private readonly byte[] _assembly = new byte[L16Codec.Wideband.BytesPerFrame];
+    private readonly PartialFrameAssembler _assembler = new(MaxFrameTicks, L16Codec.Wideband.BytesPerFrame);
     private readonly short[] _decoded = new short[MaxFrameSamples];
     private readonly short[] _resampled = new short[MaxFrameSamples * 2];
 
@@ -40,8 +43,7 @@ public sealed class InboundAudio : IAudioSource
     private bool _hasStream;
     private uint _ssrc;
     private uint _baseTimestamp;
-    private long _assemblingFrame = -1;
-    private int _assemblyFill;
+    private long _baseFrame;
     private long _partialFramesDropped;
     private long _invalidPayloads;
 
@@ -66,7 +68,7 @@ public sealed class InboundAudio : IAudioSource
     /// <summary>The current buffer's statistics (zeros before the first packet).</summary>
     public JitterBufferStatistics Statistics => _buffer?.Statistics ?? default;
 
-    /// <summary>Parts of frames dropped because the rest of the frame never arrived contiguously.</summary>
+    /// <summary>Frames that arrived only in part: the rest did not come while a few later frames were being assembled.</summary>
     public long PartialFramesDropped => Volatile.Read(ref _partialFramesDropped);
 
     /// <summary>Payloads that are not a whole number of samples for their codec.</summary>
@@ -83,41 +85,64 @@ public sealed class InboundAudio : IAudioSource
             _hasStream = false;
         }
 
-        if (!_hasStream || ssrc != _ssrc)
-        {
-            _hasStream = true;
-            _ssrc = ssrc;
-            _baseTimestamp = timestamp;
-            _assemblingFrame = -1;
-        }
-
-        var ticksPerFrame = (uint)codec.RtpTicksPerFrame;
+        var ticksPerFrame = codec.RtpTicksPerFrame;
         var frameBytes = codec.BytesPerFrame;
-        var bytesPerTick = frameBytes / (int)ticksPerFrame;
-        if (payload.Length % bytesPerTick != 0)
+        var bytesPerTick = frameBytes / ticksPerFrame;
+        if (payload.Length % bytesPerTick != 0 || ticksPerFrame > MaxFrameTicks || frameBytes > _assembler.MaxFrameBytes)
         {
             Volatile.Write(ref _invalidPayloads, _invalidPayloads + 1);
             return;
         }
 
-        var position = timestamp - _baseTimestamp;
+        if (!_hasStream || ssrc != _ssrc)
+        {
+            _hasStream = true;
+            _ssrc = ssrc;
+            _baseTimestamp = timestamp;
+            _baseFrame = 0;
+            _assembler.Clear();
+        }
+
+        // Signed distance from the base, so a packet reordered before the stream's first one lands just before it
+        // rather than 2^32 ticks later; the base follows the stream so the distance never nears the 32-bit wrap.
+        var distance = (int)(timestamp - _baseTimestamp);
+        if (distance >= RebaseTicks)
+        {
+            var frames = distance / ticksPerFrame;
+            _baseTimestamp += (uint)(frames * ticksPerFrame);
+            _baseFrame += frames;
+            distance -= frames * ticksPerFrame;
+        }
+
+        long frame = _baseFrame + Math.DivRem(distance, ticksPerFrame, out var offset);
+        if (offset < 0)
+        {
+            frame--;
+            offset += ticksPerFrame;
+        }
+
         while (!payload.IsEmpty)
         {
-            long frame = position / ticksPerFrame;
-            var offset = (int)(position % ticksPerFrame);
-            var ticks = Math.Min((int)ticksPerFrame - offset, payload.Length / bytesPerTick);
+            var ticks = Math.Min(ticksPerFrame - offset, payload.Length / bytesPerTick);
             var bytes = ticks * bytesPerTick;
-            if (offset == 0 && bytes == frameBytes)
+            if (ticks == ticksPerFrame)
             {
+                _assembler.Discard(frame);
                 Push(buffer, frame, ticksPerFrame, payload[..frameBytes], arrivalTimestamp);
             }
             else
             {
-                Assemble(buffer, frame, offset * bytesPerTick, ticksPerFrame, frameBytes, payload[..bytes], arrivalTimestamp);
+                var completed = _assembler.Add(frame, offset, ticks, ticksPerFrame, bytesPerTick, payload[..bytes]);
+                Volatile.Write(ref _partialFramesDropped, _assembler.Dropped);
+                if (!completed.IsEmpty)
+                {
+                    Push(buffer, frame, ticksPerFrame, completed, arrivalTimestamp);
+                }
             }
 
             payload = payload[bytes..];
-            position += (uint)ticks;
+            frame++;
+            offset = 0;
         }
     }
 
@@ -176,40 +201,7 @@ public sealed class InboundAudio : IAudioSource
         return _options with { MinDepth = minimum };
     }
 
-    private void Assemble(JitterBuffer buffer, long frame, int byteOffset, uint ticksPerFrame, int frameBytes, ReadOnlySpan<byte> part, long arrival)
-    {
-        if (byteOffset == 0)
-        {
-            DropPartial();
-            _assemblingFrame = frame;
-            _assemblyFill = 0;
-        }
-        else if (frame != _assemblingFrame || byteOffset != _assemblyFill)
-        {
-            // The beginning of this frame was lost or is out of order: the tail alone cannot be played.
-            Volatile.Write(ref _partialFramesDropped, _partialFramesDropped + 1);
-            return;
-        }
-
-        part.CopyTo(_assembly.AsSpan(_assemblyFill));
-        _assemblyFill += part.Length;
-        if (_assemblyFill == frameBytes)
-        {
-            Push(buffer, frame, ticksPerFrame, _assembly.AsSpan(0, frameBytes), arrival);
-            _assemblingFrame = -1;
-            _assemblyFill = 0;
-        }
-    }
-
-    private void DropPartial()
-    {
-        if (_assemblingFrame >= 0)
-        {
-            Volatile.Write(ref _partialFramesDropped, _partialFramesDropped + 1);
-            _assemblingFrame = -1;
-        }
-    }
-
-    private void Push(JitterBuffer buffer, long frame, uint ticksPerFrame, ReadOnlySpan<byte> payload, long arrival) =>
-        buffer.Push(_ssrc, (ushort)frame, _baseTimestamp + (uint)frame * ticksPerFrame, payload, arrival);
+    // The frame's place is its index: the buffer's sequence number, and a timestamp consistent with it.
+    private void Push(JitterBuffer buffer, long frame, int ticksPerFrame, ReadOnlySpan<byte> payload, long arrival) =>
+        buffer.Push(_ssrc, (ushort)frame, _baseTimestamp + (uint)((frame - _baseFrame) * ticksPerFrame), payload, arrival);
 }

@@ -55,8 +55,19 @@ public sealed partial class JitterBuffer
                     continue;
                 }
 
-                if (_highest - _nextPlay + 1 > _targetFrames)
+                long span = _highest - _nextPlay + 1;
+                if (span > _targetFrames)
                 {
+                    // Lost. Concealing it keeps the sender's timeline; but when more than the target lies beyond the
+                    // gap (packets refused in a burst, a loss while the buffer is deep), walking the gap in real time
+                    // would only add delay that the trimming then takes out of the audio: skip it.
+                    long next = NextBuffered();
+                    if (span - (next - _nextPlay) > _targetFrames)
+                    {
+                        _nextPlay = next;
+                        continue;
+                    }
+
                     _nextPlay++;
                     return Conceal(frame);
                 }
@@ -99,6 +110,18 @@ public sealed partial class JitterBuffer
         _held = 0;
         _excessReads = 0;
         return true;
+    }
+
+    // The first buffered frame after the next one to play (the caller knows one is buffered).
+    private long NextBuffered()
+    {
+        long sequence = _nextPlay + 1;
+        while (_slotSequence[(int)(sequence & _mask)] != sequence)
+        {
+            sequence++;
+        }
+
+        return sequence;
     }
 
     private void TrimExcessDepth()

@@ -20,10 +20,11 @@ namespace ContactCenter.Media.Jitter;
 /// </para>
 /// <para>
 /// Every packet must carry exactly one 20 ms frame of the codec; the frame's place is its extended sequence number
-/// (RFC 3550 wrap-around). A missing frame with later ones buffered is a loss, concealed by a fading repeat. A
-/// missing frame with nothing after it means the sender is late: the buffer keeps its position (playing the
-/// concealment) so the packet still plays when it comes, which also deepens the buffer after a stall. Depth above
-/// the target for a while is trimmed one frame at a time.
+/// (RFC 3550 wrap-around). A missing frame with later ones buffered is a loss, concealed by a fading repeat; but when
+/// more than the target depth is buffered beyond the gap (the middle of a burst was refused, a loss while the buffer is
+/// deep) the gap is skipped at once instead. A missing frame with nothing after it means the sender is late: the buffer
+/// keeps its position (playing the concealment) so the packet still plays when it comes, which also deepens the
+/// buffer after a stall. Depth above the target for a while is trimmed one frame at a time.
 /// </para>
 /// </remarks>
 public sealed partial class JitterBuffer : IAudioSource

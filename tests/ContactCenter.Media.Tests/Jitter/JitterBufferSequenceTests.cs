@@ -87,6 +87,44 @@ public sealed class JitterBufferSequenceTests
     }
 
     [Fact]
+    public void A_gap_with_more_than_the_target_beyond_it_is_skipped_rather_than_concealed_frame_by_frame()
+    {
+        var h = new JitterHarness();
+        h.Send(1);
+        Assert.Equal(Played(1), h.Read(1));
+
+        // A burst after a stall, its middle lost (an inbox that was full): 7..11 missing, 12..16 behind them.
+        foreach (int seq in new[] { 2, 3, 4, 5, 6, 12, 13, 14, 15, 16 })
+        {
+            h.Send(seq);
+        }
+
+        // Walking the gap would play five concealment frames and keep a delay the trimming must then cut from the audio.
+        Assert.Equal(Played(2, 3, 4, 5, 6, 12, 13), h.Read(7));
+        Assert.Equal(0, h.Buffer.Statistics.Concealed);
+        Assert.Equal(0, h.Buffer.Statistics.DroppedForLatency);
+    }
+
+    [Fact]
+    public void A_gap_with_no_more_than_the_target_beyond_it_is_still_concealed()
+    {
+        var h = new JitterHarness(new JitterBufferOptions { MinDepth = TimeSpan.FromMilliseconds(60) });
+        foreach (int seq in new[] { 1, 2, 3 })
+        {
+            h.Send(seq);
+        }
+
+        Assert.Equal(Played(1), h.Read(1));
+        h.Send(4);
+        h.Send(6);
+        Assert.Equal(Played(2), h.Read(1));
+        h.Send(7);
+        Assert.Equal(Played(3), h.Read(1));
+        h.Send(8);
+        Assert.Equal(Played(4, C, 6, 7, 8), h.Read(5));
+    }
+
+    [Fact]
     public void A_long_loss_fades_the_last_frame_out_then_plays_silence()
     {
         var h = new JitterHarness();
