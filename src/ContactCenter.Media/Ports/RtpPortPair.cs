@@ -4,7 +4,8 @@ using System.Net.Sockets;
 namespace ContactCenter.Media.Ports;
 
 /// <summary>
-/// One bound RTP/RTCP socket pair and its two receive loops, kept by the allocator across calls: creating, binding,
+/// One bound RTP/RTCP socket pair and its receive path (the epoll receiver on Linux, else two async loops), kept by the
+/// allocator across calls: creating, binding,
 /// registering and closing four sockets per call was the largest kernel cost of call setup. The loops start with the
 /// first holder and run until the pair is closed; a datagram that arrives while nobody holds the pair (between calls,
 /// or from a previous call's peer) is counted and dropped.
@@ -42,6 +43,9 @@ internal sealed class RtpPortPair
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
+    /// <summary>Set while the pair's sockets are in the epoll receiver (see <see cref="RtpEpollReceiver"/>).</summary>
+    public RtpEpollReceiver.Registration? EpollRegistration { get; set; }
+
     /// <summary>Datagrams that arrived while no endpoint held the pair.</summary>
     public long DroppedUnheld => Interlocked.Read(ref _droppedUnheld);
 
@@ -61,6 +65,11 @@ internal sealed class RtpPortPair
             return;
         }
 
+        if (RtpEpollReceiver.Shared is { } epoll && epoll.TryRegister(this))
+        {
+            return;
+        }
+
         _ = Task.Run(() => ReceiveLoopAsync(RtpSocket, onRtcpSocket: false));
         _ = Task.Run(() => ReceiveLoopAsync(RtcpSocket, onRtcpSocket: true));
     }
@@ -77,6 +86,7 @@ internal sealed class RtpPortPair
         }
 
         _holder = null;
+        RtpEpollReceiver.Shared?.Unregister(this); // no thread reads the descriptors once this returns
         RtpSocket.Dispose();
         RtcpSocket.Dispose();
     }
@@ -149,7 +159,7 @@ internal sealed class RtpPortPair
         }
     }
 
-    private void Deliver(Span<byte> datagram, SocketAddress source, bool onRtcpSocket)
+    internal void Deliver(Span<byte> datagram, SocketAddress source, bool onRtcpSocket)
     {
         var holder = _holder;
         if (holder is null)

@@ -26,9 +26,9 @@ public sealed class SippPcapTests
     // in WaitOne), and on a saturated 2-core box the pool did not add threads, so work items queued from the clock thread
     // waited up to 0.8 s. The buffer held its position through the gap (~50 concealment frames), then the burst overflowed
     // its inbox and ring and the extra delay was trimmed (~35 drops); ~50 more "concealed" frames are the tail after the
-    // stream ends. With a dedicated receive thread (RtpEndpointOptions.DedicatedReceiveThreads) the stall is gone and all
-    // 354 frames play; the buffer's own handling of 10/30 ms packets, reordering and stalls is covered deterministically
-    // in InboundAudioPacketTimeTests.
+    // stream ends. RTP is now received on the epoll receiver's own thread (RtpEpollReceiver), not the pool, so the stall is
+    // gone and all 354 frames play on the default receive path; the buffer's own handling of 10/30 ms packets, reordering
+    // and stalls is covered deterministically in InboundAudioPacketTimeTests.
     [Fact]
     public async Task SippPlaysG711AndDtmfCaptures_IntoARecordingLeg_WavHoldsTheCaptureAndDigitsAreExact()
     {
@@ -39,7 +39,6 @@ public sealed class SippPcapTests
 
         using var work = new TempDirectoryForSipp();
         using var harness = new MediaTestHarness(
-            endpoint: new RtpEndpointOptions { DedicatedReceiveThreads = true },
             recordingDirectory: Path.Combine(work.Path, "recordings"));
         harness.Engine.Start();
         var leg = harness.CreateLeg();

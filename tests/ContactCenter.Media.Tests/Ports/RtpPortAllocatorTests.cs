@@ -11,7 +11,7 @@ public sealed class RtpPortAllocatorTests
     public void Lease_BindsAnEvenRtpPortAndTheNextOddRtcpPort()
     {
         var options = TestPortRanges.Loopback(pairs: 2);
-        var allocator = new RtpPortAllocator(options);
+        using var allocator = new RtpPortAllocator(options);
 
         using var lease = Allocate(allocator);
 
@@ -27,7 +27,7 @@ public sealed class RtpPortAllocatorTests
     [Fact]
     public void WholeRange_ThenExhaustion_ThenReleaseAndReallocate()
     {
-        var allocator = new RtpPortAllocator(TestPortRanges.Loopback(pairs: 5));
+        using var allocator = new RtpPortAllocator(TestPortRanges.Loopback(pairs: 5));
         var leases = Enumerable.Range(0, 5).Select(_ => Allocate(allocator)).ToList();
 
         var exhausted = allocator.TryAllocate();
@@ -58,7 +58,7 @@ public sealed class RtpPortAllocatorTests
         var options = TestPortRanges.Loopback(pairs: 3);
         using var squatter = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         squatter.Bind(new IPEndPoint(IPAddress.Loopback, options.MinPort + 1));
-        var allocator = new RtpPortAllocator(options);
+        using var allocator = new RtpPortAllocator(options);
 
         using var first = Allocate(allocator);
         using var second = Allocate(allocator);
@@ -74,7 +74,7 @@ public sealed class RtpPortAllocatorTests
     public void ConcurrentAllocation_NeverHandsOutAPairTwice()
     {
         const int pairs = 24;
-        var allocator = new RtpPortAllocator(TestPortRanges.Loopback(pairs));
+        using var allocator = new RtpPortAllocator(TestPortRanges.Loopback(pairs));
         var leases = new ConcurrentBag<RtpPortLease>();
         var failures = new ConcurrentBag<RtpPortAllocationError>();
         using var start = new Barrier(8);
@@ -119,7 +119,7 @@ public sealed class RtpPortAllocatorTests
     [Fact]
     public void AllocateAndReleaseRepeatedly_LeaksNothing()
     {
-        var allocator = new RtpPortAllocator(TestPortRanges.Loopback(pairs: 2));
+        using var allocator = new RtpPortAllocator(TestPortRanges.Loopback(pairs: 2));
         for (var i = 0; i < 200; i++)
         {
             using var lease = Allocate(allocator);
@@ -144,7 +144,7 @@ public sealed class RtpPortAllocatorTests
     [Fact]
     public void OddMinimum_IsRoundedUp_AndEmptyRangesAreRejected()
     {
-        var allocator = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = 20001, MaxPort = 20006 });
+        using var allocator = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = 20001, MaxPort = 20006 });
 
         Assert.Equal(2, allocator.Capacity);
         Assert.Throws<ArgumentException>(() => new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = 20001, MaxPort = 20002 }));

@@ -60,6 +60,32 @@ public sealed class RtpPortReuseTests
     }
 
     [Fact]
+    public async Task OnLinux_DatagramsComeThroughTheEpollReceiver_AndAClosedPairIsNoLongerRead()
+    {
+        if (!OperatingSystem.IsLinux()) return; // epoll is Linux only; elsewhere pairs use async receive loops
+        var receiver = RtpEpollReceiver.Shared;
+        Assert.NotNull(receiver);
+        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+
+        // Reuse off: every lease binds new sockets, so descriptor numbers are recycled between the two pairs.
+        using var allocator = new RtpPortAllocator(TestPortRanges.Loopback(pairs: 2) with { ReuseSockets = false });
+        for (var round = 0; round < 3; round++)
+        {
+            var lease = Allocate(allocator);
+            var handler = new RecordingHandler();
+            lease.Attach(handler, dedicatedThreads: false);
+            var before = receiver!.Received;
+            peer.SendTo([(byte)round], lease.RtpEndPoint);
+            peer.SendTo([(byte)(round + 100)], lease.RtcpEndPoint);
+            Assert.Equal((byte)round, await handler.NextAsync());
+            Assert.Equal((byte)(round + 100), await handler.NextAsync());
+            Assert.True(receiver.Received >= before + 2, "delivered by the epoll receiver");
+            lease.Dispose();
+        }
+    }
+
+    [Fact]
     public void WithReuseOff_AGivenBackPairIsClosed_AndItsPortIsFreeForAnyone()
     {
         using var allocator = new RtpPortAllocator(TestPortRanges.Loopback(pairs: 1) with { ReuseSockets = false });

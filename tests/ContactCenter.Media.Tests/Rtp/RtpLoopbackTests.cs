@@ -16,7 +16,7 @@ public sealed class RtpLoopbackTests
     [Fact]
     public async Task RtpAndRtcp_FlowBetweenTwoAllocatedPairs()
     {
-        var allocator = new RtpPortAllocator(TestPortRanges.Loopback(pairs: 4));
+        using var allocator = new RtpPortAllocator(TestPortRanges.Loopback(pairs: 4));
         using var alice = Allocate(allocator);
         using var bob = Allocate(allocator);
         const uint aliceSsrc = 0xA11CE;
