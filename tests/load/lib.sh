@@ -118,17 +118,17 @@ proc_rss_kb() {
     awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0
 }
 
-# write_load_profile FILE SIP_PORT EXTENSION PASSWORD DID: a profile listening on UDP 127.0.0.1:SIP_PORT with one
-# extension (a configured password, so nothing is generated), a trunk whose inbound source is 127.0.0.1 (the sipp
-# UAC plays the provider) and the DID routed to the extension.
+# write_load_profile FILE SIP_PORT EXTENSION PASSWORD DID [RECORD]: a profile listening on UDP 127.0.0.1:SIP_PORT with
+# one extension (a configured password, so nothing is generated; recording every call when RECORD is true), a trunk
+# whose inbound source is 127.0.0.1 (the sipp UAC plays the provider) and the DID routed to the extension.
 write_load_profile() {
-    local file=$1 port=$2 extension=$3 password=$4 did=$5
+    local file=$1 port=$2 extension=$3 password=$4 did=$5 record=${6:-false}
     cat >"$file" <<JSON
 {
   "Name": "load",
   "Realm": "load",
   "Listen": [ { "Transport": "udp", "Address": "127.0.0.1", "Port": $port } ],
-  "Extensions": [ { "Number": "$extension", "DisplayName": "Load extension", "Password": "$password" } ],
+  "Extensions": [ { "Number": "$extension", "DisplayName": "Load extension", "Password": "$password", "Record": $record } ],
   "Trunks": [ { "Name": "load-trunk", "DefaultCountry": "US", "Inbound": { "Sources": [ "127.0.0.1/32" ] } } ],
   "Dids": { "$did": { "Extension": "$extension" } }
 }

@@ -11,6 +11,8 @@
 #   --calls N          concurrent calls (default 200; sipp -m N -l N)
 #   --rate R           calls/s while ramping up (default 50)
 #   --hold S           seconds each call lasts (default 30; must exceed N/R + 8 so a steady window exists)
+#   --record           the extension records every call (stereo WAV): prints the recordings' count, their total
+#                      duration against the CDRs' talk time, and whether sox reads every file
 #   --baseline         also run the same UAC straight against a sipp UAS with -rtp_echo (no server), same N
 #   --rtp-ports MIN:MAX   the server's RTP port range (default 10000:19999; four ports per call)
 #   --server-arg ARG   one more server argument (repeatable)
@@ -39,6 +41,7 @@ baseline=0
 rtp_ports=10000:19999
 out=""
 server_args=()
+record=false
 extension=1000
 password="load-secret-$RANDOM$RANDOM"
 did="+12025550100"
@@ -48,6 +51,7 @@ while (($#)); do
         --rate) rate=${2:?}; shift 2 ;;
         --hold) hold=${2:?}; shift 2 ;;
         --baseline) baseline=1; shift ;;
+        --record) record=true; shift ;;
         --rtp-ports) rtp_ports=${2:?}; shift 2 ;;
         --server-arg) server_args+=("${2:?}"); shift 2 ;;
         --out) out=${2:?}; shift 2 ;;
@@ -165,7 +169,7 @@ fi
 
 sip_port=$(free_port)
 mkdir -p profiles
-write_load_profile "$work/profiles/load.json" "$sip_port" "$extension" "$password" "$did"
+write_load_profile "$work/profiles/load.json" "$sip_port" "$extension" "$password" "$did" "$record"
 start_server "$work" "$sip_port" "$rtp_min" "$rtp_max" "${server_args[@]}"
 target="127.0.0.1:$sip_port"
 echo "rtp-load: server pid $server_pid on udp $target, RTP $rtp_min-$rtp_max, work dir $work" >&2
@@ -192,6 +196,23 @@ echo "rtp calls=$calls rate=$rate hold=${hold}s successful=$successful failed=$f
     "server_rss_kb before=$rss_before steady=$rss_window per_call=$rss_per_call anon_per_call=$anon_per_call" \
     "cdr_legs caller=${caller_n:-0} callee=${callee_n:-0}" \
     "socket_drops: server_rtp=$drops_server uas_echo=$drops_uas uac=$drops_uac"
+if [[ "$record" == true ]]; then
+    # Gaps would show as recordings shorter than the talk time (the recorder writes a frame every 20 ms tick, silence
+    # included); sox must accept every file.
+    talk=$(sqlite3 data/contactcenter.db "SELECT printf('%.1f', COALESCE(SUM(talk_seconds),0)) FROM cdr_calls;")
+    files=0 unreadable=0 seconds=0
+    while IFS= read -r -d '' wav; do
+        files=$((files + 1))
+        if d=$(sox --info -D "$wav" 2>/dev/null); then
+            seconds=$(awk -v a="$seconds" -v b="$d" 'BEGIN { printf "%.1f", a + b }')
+        else
+            unreadable=$((unreadable + 1))
+        fi
+    done < <(find recordings -name '*.wav' -print0)
+    echo "rtp recordings files=$files sox_unreadable=$unreadable seconds=$seconds cdr_talk_seconds=$talk" \
+        "ratio=$(awk -v a="$seconds" -v b="$talk" 'BEGIN { printf "%.4f", (b > 0 ? a / b : 0) }')"
+    [[ "$unreadable" == 0 && "$files" == "$calls" ]] || status=1
+fi
 [[ "$exit_code" == 0 && "$failed" == 0 ]] || status=1
 ((remove_work)) || echo "rtp-load: files in $work" >&2
 exit "$status"
