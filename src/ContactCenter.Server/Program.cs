@@ -20,6 +20,8 @@ builder.Services.AddContactCenterStorage();
 builder.Services.AddSipStack();
 builder.Services.AddContactCenterCti();
 builder.Services.AddAcd(builder.Configuration);
+builder.Services.AddSingleton<SystemHealthReporter>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<SystemHealthReporter>());
 
 var app = builder.Build();
 

@@ -32,6 +32,15 @@ public static class DemoConfiguration
                 AlarmComparison.LessThan, Threshold: 80, ClearThreshold: 85, DurationSeconds: 60, AlarmSeverity.Warning),
             new AlarmRule("trunk-down", "A trunk is down", AlarmMetrics.TrunksDown, AlarmScope.System, null,
                 AlarmComparison.GreaterThan, Threshold: 0, ClearThreshold: 0, DurationSeconds: 0, AlarmSeverity.Critical),
+            // The other built-in system alarms, fed by the server's SystemHealthReporter every 10 s.
+            new AlarmRule("registration-failures", "Burst of failed SIP authentications", AlarmMetrics.RegistrationFailuresPerMinute,
+                AlarmScope.System, null, AlarmComparison.GreaterOrEqual, Threshold: 20, ClearThreshold: 5, DurationSeconds: 0, AlarmSeverity.Warning),
+            new AlarmRule("recordings-disk-low", "Recordings disk almost full", AlarmMetrics.RecordingsDiskFreePercent,
+                AlarmScope.System, null, AlarmComparison.LessThan, Threshold: 10, ClearThreshold: 15, DurationSeconds: 0, AlarmSeverity.Critical),
+            new AlarmRule("rtp-timeouts", "Burst of calls ended for lack of RTP", AlarmMetrics.RtpTimeoutsPerMinute,
+                AlarmScope.System, null, AlarmComparison.GreaterOrEqual, Threshold: 5, ClearThreshold: 1, DurationSeconds: 0, AlarmSeverity.Warning),
+            new AlarmRule("lagging-subscribers", "An event subscriber fell behind (re-sync required)", AlarmMetrics.LaggingSubscribers,
+                AlarmScope.System, null, AlarmComparison.GreaterThan, Threshold: 0, ClearThreshold: 0, DurationSeconds: 0, AlarmSeverity.Warning),
         ]);
 
     private static AgentDefinition Agent(string id, string name, string extension, params (string Skill, int Level)[] skills) =>

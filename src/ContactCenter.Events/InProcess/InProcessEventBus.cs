@@ -63,6 +63,11 @@ public sealed class InProcessEventBus : IEventBus
 
     internal int LiveSubscriberCount => Volatile.Read(ref _live).Length;
 
+    private long _overflows;
+
+    /// <summary>Subscribers that fell a whole buffer behind and were told to re-sync, since start (the lagging-subscriber alarm's input).</summary>
+    public long SubscriberOverflows => Interlocked.Read(ref _overflows);
+
     /// <inheritdoc />
     public EventEnvelope Publish(string type, object? payload = null, EventSubject subject = default, JsonElement? clientData = null)
     {
@@ -80,6 +85,7 @@ public sealed class InProcessEventBus : IEventBus
                 {
                     // A lost event would break the CTI promise; a re-sync keeps it.
                     subscriber.RequireResync(ResyncReason.SubscriberOverflow, seq - 1);
+                    Interlocked.Increment(ref _overflows);
                     RemoveLive(subscriber); // replaces _live; this loop goes on over the old array
                 }
             }

@@ -185,9 +185,15 @@ public sealed partial class DigestAuthenticator
             : DigestAuthenticationResult.Challenge(stale: false);
     }
 
+    private long _failures;
+
+    /// <summary>Authentications refused since start (wrong password, unknown user, bad credentials): the health alarm's input.</summary>
+    public long Failures => Interlocked.Read(ref _failures);
+
     private DigestAuthenticationResult Fail(
         IPAddress source, DigestRejectReason reason, string? claimedUsername, DigestParseError parseError = DigestParseError.None)
     {
+        Interlocked.Increment(ref _failures);
         bool blockStarted = _limiter?.RecordFailure(source) ?? false;
         if (blockStarted && _log is not null)
         {

@@ -102,12 +102,14 @@ public sealed partial class Call
                 return;
             case MediaTimeoutEvent conferenceTimeout when InConference && _members.Find(m => ReferenceEquals(m.Media, conferenceTimeout.Leg)) is { } silent:
                 silent.HangUp();
+                Engine.CountRtpTimeout();
                 OnConferenceMemberLeft(silent, $"no RTP for {conferenceTimeout.Silence.TotalSeconds:0} s");
                 return;
             case MediaTimeoutEvent timeout when State is CallState.Answered or CallState.Talking or CallState.Queued:
                 // A phone that vanished (crash, network gone) sends neither BYE nor RTP: the silence ends the call.
                 var leg = _a is { } a && ReferenceEquals(a.Media, timeout.Leg) ? a : _b;
                 if (leg is null || !ReferenceEquals(leg.Media, timeout.Leg)) return;
+                Engine.CountRtpTimeout();
                 HangUpAll();
                 End(HangupSide.System, 408, $"no RTP from the {leg.Role} for {timeout.Silence.TotalSeconds:0} s");
                 return;

@@ -297,6 +297,13 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
         foreach (var id in call.SipCallIds) _byCallId.TryRemove(new KeyValuePair<string, Call>(id, call));
     }
 
+    private long _rtpTimeouts;
+
+    /// <summary>Calls (or conference members) ended because their RTP stopped, since start (the RTP-timeout alarm's input).</summary>
+    public long RtpTimeouts => Interlocked.Read(ref _rtpTimeouts);
+
+    internal void CountRtpTimeout() => Interlocked.Increment(ref _rtpTimeouts);
+
     /// <summary>A call stopped counting against MaxCalls (it ended, or a command to create it was refused).</summary>
     internal void CallInactive() => Interlocked.Decrement(ref _activeCalls);
 

@@ -141,7 +141,7 @@ public sealed class AcdAdminApiTests : IDisposable
         Assert.Equal(["1001", "1002", "1003"], agents.EnumerateArray().Select(a => a.GetProperty("extension").GetString()));
         var service = await AcdApi.Json(await admin.GetAsync("/api/v1/acd/services/support"));
         Assert.Equal(30, service.GetProperty("classificationSeconds").GetInt32());
-        Assert.Equal(3, (await AcdApi.Json(await admin.GetAsync("/api/v1/acd/alarm-rules"))).GetArrayLength());
+        Assert.Equal(7, (await AcdApi.Json(await admin.GetAsync("/api/v1/acd/alarm-rules"))).GetArrayLength()); // 2 service rules, 5 built-in system alarms
         var store = demo.Services.GetRequiredService<AcdConfigurationStore>();
         Assert.False(store.IsEmpty());
     }
