@@ -24,12 +24,19 @@ internal sealed class SseWriter(PipeWriter output) : IChannelWriter
 
     public void WriteEvent(EventEnvelope envelope)
     {
-        Write("id: "u8);
-        WriteNumber(envelope.Seq);
-        Write("\ndata: "u8);
-        JsonSerializer.Serialize(_json, envelope, EventJson.Options);
-        EndJson();
-        Write("\n\n"u8);
+        // One contiguous write per event (one GetSpan/Advance): the JSON is serialized once per event and shared by every
+        // channel; it is one line, since the serializer escapes every control character.
+        var json = envelope.Utf8Json.Span;
+        var span = output.GetSpan(4 + 20 + 7 + json.Length + 2);
+        "id: "u8.CopyTo(span);
+        Utf8Formatter.TryFormat(envelope.Seq, span[4..], out int digits);
+        var at = 4 + digits;
+        "\ndata: "u8.CopyTo(span[at..]);
+        at += 7;
+        json.CopyTo(span[at..]);
+        at += json.Length;
+        "\n\n"u8.CopyTo(span[at..]);
+        output.Advance(at + 2);
     }
 
     /// <summary><c>event: heartbeat</c>; its id is the position (every wanted event up to it was sent), so a resume after a long quiet time stays exact.</summary>

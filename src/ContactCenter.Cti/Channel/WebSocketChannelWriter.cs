@@ -29,8 +29,8 @@ internal sealed class WebSocketChannelWriter : IChannelWriter
 
     public void WriteEvent(EventEnvelope envelope)
     {
-        JsonSerializer.Serialize(_json, envelope, EventJson.Options);
-        EndMessage();
+        _buffer.Write(envelope.Utf8Json.Span); // serialized once per event, shared by every channel
+        _messageEnds.Add(_buffer.WrittenCount);
     }
 
     public void WriteHeartbeat(long position, long currentSeq, DateTimeOffset now)
