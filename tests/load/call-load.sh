@@ -18,6 +18,8 @@
 #                      limit, about 32 s)
 #   --rtp-ports MIN:MAX   the server's RTP port range (default 10000:19999; four ports per call)
 #   --server-arg ARG   one more server argument (repeatable), e.g. --server-arg --ContactCenter:Calls:NoAnswerTimeout=00:00:10
+#   --subscribers N    attach N CTI event subscribers (SSE channels reading call.* with curl) for the whole run, to
+#                      compare the call rate with and without them (the CTI issue's benchmark)
 #   --out DIR          keep CSVs, logs, the server's log and data in DIR (default: a temp dir, removed)
 #
 # For each rate prints one line:
@@ -40,6 +42,8 @@ rtp_ports=10000:19999
 out=""
 server_args=()
 recv_timeout=()
+subscribers=0
+reader_pids=()
 extension=1000
 password="load-secret-$RANDOM$RANDOM"
 did="+12025550100"
@@ -53,6 +57,7 @@ while (($#)); do
         --rtp-ports) rtp_ports=${2:?}; shift 2 ;;
         --server-arg) server_args+=("${2:?}"); shift 2 ;;
         --out) out=${2:?}; shift 2 ;;
+        --subscribers) [[ "${2:-}" =~ ^[0-9]+$ ]] || die "--subscribers wants a number"; subscribers=$2; shift 2 ;;
         --recv-timeout) [[ "${2:-}" =~ ^[0-9]+$ ]] || die "--recv-timeout wants milliseconds"
                         recv_timeout=(-recv_timeout "$2"); shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -81,6 +86,8 @@ fi
 uas_pid=""
 server_pid=""
 cleanup() {
+    local pid
+    for pid in "${reader_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
     [[ -n "$uas_pid" ]] && { stop_pid "$uas_pid"; kill -TERM "$uas_pid" 2>/dev/null || true; }
     [[ -n "$server_pid" ]] && stop_server "$server_pid"
     ((remove_work)) && rm -rf "$work"
@@ -95,6 +102,20 @@ write_load_profile "$work/profiles/load.json" "$sip_port" "$extension" "$passwor
 start_server "$work" "$sip_port" "$rtp_min" "$rtp_max" "${server_args[@]}"
 target="127.0.0.1:$sip_port"
 echo "call-load: server pid $server_pid on udp $target, RTP $rtp_min-$rtp_max, work dir $work" >&2
+
+if ((subscribers > 0)); then
+    # The first admin token the server wrote; one subscription and one SSE reader (curl, output discarded) each.
+    token=$(sed -n 's/^token=//p' "$work/data/initial-admin-token.txt")
+    [[ -n "$token" ]] || die "no initial admin token in $work/data"
+    for ((i = 0; i < subscribers; i++)); do
+        sub=$(curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+            -d '{"types":["call.*"]}' "$server_http/cti/v1/subscribe" | grep -o '"sub_[^"]*"' | head -1 | tr -d '"')
+        [[ -n "$sub" ]] || die "subscribe failed"
+        curl -sN -H "Authorization: Bearer $token" "$server_http/cti/v1/channel/$sub" >/dev/null 2>&1 &
+        reader_pids+=($!)
+    done
+    echo "call-load: $subscribers SSE subscribers attached" >&2
+fi
 
 uas_port=$(free_port)
 uac_port=$(free_port)
