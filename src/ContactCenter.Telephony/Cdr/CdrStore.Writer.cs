@@ -44,34 +44,52 @@ public sealed partial class CdrStore : IAsyncDisposable
     {
         var reader = _queue!.Reader;
         var flushed = new List<TaskCompletionSource>();
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        // One connection and one set of prepared statements for the writer's life (a new set per batch re-prepared every
+        // statement when batches are small, which they are below saturation); both are made again after a failure.
+        SqliteConnection? connection = null;
+        CdrStatements? statements = null;
+        try
         {
-            try
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                using var connection = connections.Open();
-                using var transaction = connection.BeginTransaction();
-                using var statements = new CdrStatements(connection, transaction);
-                for (int n = 0; n < MaxBatch && reader.TryRead(out var work); n++)
+                try
                 {
-                    if (work.Flushed is { } waiter) flushed.Add(waiter);
-                    if (work.Write is not { } write) continue;
-                    try
+                    connection ??= connections.Open();
+                    statements ??= new CdrStatements(connection, null);
+                    using var transaction = connection.BeginTransaction();
+                    statements.Transaction = transaction;
+                    for (int n = 0; n < MaxBatch && reader.TryRead(out var work); n++)
                     {
-                        write(statements);
+                        if (work.Flushed is { } waiter) flushed.Add(waiter);
+                        if (work.Write is not { } write) continue;
+                        try
+                        {
+                            write(statements);
+                        }
+                        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+                        {
+                            WriteFailed?.Invoke(ex);
+                        }
                     }
-                    catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
-                    {
-                        WriteFailed?.Invoke(ex);
-                    }
+                    transaction.Commit();
+                    statements.Transaction = null;
                 }
-                transaction.Commit();
+                catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
+                {
+                    WriteFailed?.Invoke(ex);
+                    statements?.Dispose();
+                    statements = null;
+                    connection?.Dispose();
+                    connection = null;
+                }
+                foreach (var waiter in flushed) waiter.TrySetResult();
+                flushed.Clear();
             }
-            catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
-            {
-                WriteFailed?.Invoke(ex);
-            }
-            foreach (var waiter in flushed) waiter.TrySetResult();
-            flushed.Clear();
+        }
+        finally
+        {
+            statements?.Dispose();
+            connection?.Dispose();
         }
     }
 

@@ -33,6 +33,8 @@ public static class PhoneNumberNormalizer
     private const int E164CacheLimit = 16384;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Raw, string Country), string?> E164Cache = new();
 
+    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create(" -.()/\t");
+
     private static readonly string[] AnonymousUsers = ["anonymous", "unknown", "restricted", "private", "unavailable", "withheld"];
 
     /// <summary>The user part without parameters and visual separators; empty when nothing is left.</summary>
@@ -50,16 +52,22 @@ public static class PhoneNumberNormalizer
             span = span[..parameters];
         }
 
-        var cleaned = new System.Text.StringBuilder(span.Length);
+        if (span.IndexOfAny(Separators) < 0)
+        {
+            return span.Length == raw.Length ? raw : span.ToString(); // nothing to remove: no copy at all
+        }
+
+        Span<char> cleaned = span.Length <= 256 ? stackalloc char[span.Length] : new char[span.Length];
+        var length = 0;
         foreach (var c in span)
         {
-            if (c is not (' ' or '-' or '.' or '(' or ')' or '/' or '\t'))
+            if (!Separators.Contains(c))
             {
-                cleaned.Append(c);
+                cleaned[length++] = c;
             }
         }
 
-        return cleaned.ToString();
+        return cleaned[..length].ToString();
     }
 
     /// <summary>True when libphonenumber knows the ISO 3166 region code (upper-case, e.g. <c>BR</c>).</summary>
