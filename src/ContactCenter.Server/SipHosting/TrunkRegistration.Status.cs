@@ -76,7 +76,7 @@ public sealed partial class TrunkRegistration
         if (payload is not null) _bus.Publish(type!, payload);
     }
 
-    /// <summary>Lower-case names on the wire (the event JSON writes enums as numbers).</summary>
+    /// <summary>The state names the trunk.* events and the health check use (lower-case, as the event JSON writes enums).</summary>
     internal static string StateName(RegistrationState state) => state switch
     {
         RegistrationState.Registering => "registering",
