@@ -22,12 +22,27 @@ internal sealed class LateInviteAnswers(CallEngine engine, SipDialog? dialog, Si
             return;
         }
 
-        if (dialog is not null && response.ToTag.Span.SequenceEqual(Encoding.UTF8.GetBytes(dialog.RemoteTag)))
+        if (IsRetransmissionFor(dialog, response))
         {
-            engine.Transport.Send(dialog.CreateAck(response.CSeq), destination);
-            return;
+            Ack(engine, dialog!, response, destination);
         }
+        else
+        {
+            AckAndBye(engine, invite, response, destination);
+        }
+    }
 
+    /// <summary>A 2xx from the peer of <paramref name="dialog"/> (same To tag): a retransmission of the one it confirmed.</summary>
+    public static bool IsRetransmissionFor(SipDialog? dialog, SipMessage response) =>
+        dialog is not null && response.ToTag.Span.SequenceEqual(Encoding.UTF8.GetBytes(dialog.RemoteTag));
+
+    /// <summary>The ACK for a 2xx of <paramref name="dialog"/> (sent again for each retransmission).</summary>
+    public static void Ack(CallEngine engine, SipDialog dialog, SipMessage response, SipDestination destination) =>
+        engine.Transport.Send(dialog.CreateAck(response.CSeq), destination);
+
+    /// <summary>A 2xx nobody wants (a losing fork, or the call is over): ACK it and hang that dialog up at once.</summary>
+    public static void AckAndBye(CallEngine engine, SipMessage? invite, SipMessage response, SipDestination destination)
+    {
         if (invite is null || !SipDialog.TryCreateUac(invite, response, out var stray, out _))
         {
             return;

@@ -126,26 +126,18 @@ internal sealed class OutboundLeg : CallLeg
             return false;
         }
         Dialog = dialog;
-        Call.Engine.Transport.Send(dialog!.CreateAck(response.CSeq), Destination);
+        LateInviteAnswers.Ack(Call.Engine, dialog!, response, Destination);
         AnsweredAt = Call.Engine.Time.GetUtcNow();
         return true;
     }
 
     /// <summary>A retransmitted 2xx from our dialog's peer: the same ACK again.</summary>
-    public bool IsOurRetransmission(SipMessage response) =>
-        Dialog is { } dialog && response.ToTag.Span.SequenceEqual(Encoding.UTF8.GetBytes(dialog.RemoteTag));
+    public bool IsOurRetransmission(SipMessage response) => LateInviteAnswers.IsRetransmissionFor(Dialog, response);
 
-    public void ResendAck(SipMessage response) => Call.Engine.Transport.Send(Dialog!.CreateAck(response.CSeq), Destination);
+    public void ResendAck(SipMessage response) => LateInviteAnswers.Ack(Call.Engine, Dialog!, response, Destination);
 
     /// <summary>A 2xx we do not want (a losing fork, or the call is over): ACK it and hang that dialog up at once.</summary>
-    public void AckAndBye(SipMessage response)
-    {
-        if (InviteMessage is null || !SipDialog.TryCreateUac(InviteMessage, response, out var stray, out _)) return;
-        Call.Engine.Transport.Send(stray!.CreateAck(response.CSeq), Destination);
-        var bye = stray.CreateRequest(SipMethod.Bye);
-        stray.Terminate();
-        Call.Engine.Transactions.SendRequest(bye, Destination, IgnoredResponses.Instance);
-    }
+    public void AckAndBye(SipMessage response) => LateInviteAnswers.AckAndBye(Call.Engine, InviteMessage, response, Destination);
 
     /// <summary>CANCEL our pending INVITE; RFC 3261 §9.1 allows it only after a provisional, so it may wait for one.</summary>
     public void Cancel()
