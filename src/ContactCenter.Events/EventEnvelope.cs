@@ -114,7 +114,7 @@ public sealed class EventEnvelope
     /// it: a fan-out to 100 subscribers serialized each event 100 times. Read it only once the bus has published the
     /// envelope (its seq is part of the text).
     /// </summary>
-    public ReadOnlyMemory<byte> Utf8Json => _utf8Json ??= System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this, EventJson.Options);
+    public ReadOnlyMemory<byte> Utf8Json => _utf8Json ??= EventJson.SerializeToUtf8Bytes(this);
 
     private static void ThrowIfEmpty(string? id, string name)
     {

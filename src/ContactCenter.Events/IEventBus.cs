@@ -39,5 +39,8 @@ public interface IEventBus
     /// at once in <see cref="EventSubscriptionState.ResyncRequired"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="fromSeq"/> is less than 1.</exception>
+    /// <summary>Subscribers that fell a whole buffer behind and were told to re-sync, since start (0 where not counted).</summary>
+    long SubscriberOverflows => 0;
+
     IEventSubscription Subscribe(EventFilter filter, long? fromSeq = null);
 }

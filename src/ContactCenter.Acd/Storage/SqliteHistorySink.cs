@@ -15,7 +15,9 @@ namespace ContactCenter.Acd.Storage;
 public sealed class SqliteHistorySink : IAcdHistorySink, IAsyncDisposable
 {
     private readonly Channel<Action<SqliteConnection>> _writes = Channel.CreateBounded<Action<SqliteConnection>>(
-        new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+        // Wait mode, written only with TryWrite: a full queue makes TryWrite return false, so a row past the bound is
+        // counted (DropWrite would report success and lose it silently, and could swallow a flush marker).
+        new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly IDbConnectionFactory _connections;
     private readonly Task _writer;
     private long _dropped;

@@ -119,7 +119,7 @@ public sealed partial class RtpEndpoint
 
     private void DetectInBand(AudioCodec codec, ReadOnlySpan<byte> payload)
     {
-        var scratch = t_inBandPcm ??= new short[DatagramBufferSize];
+        var scratch = t_inBandPcm ??= new short[RtpPortPair.DatagramBufferSize]; // a G.711 payload has a sample per byte
         var count = Math.Min(payload.Length, scratch.Length);
         var pcm = scratch.AsSpan(0, count);
         if (ReferenceEquals(codec, G711Codec.ALaw))

@@ -33,7 +33,6 @@ namespace ContactCenter.Media.Endpoints;
 /// </remarks>
 public sealed partial class RtpEndpoint : IMediaTickable, IRtpDatagramHandler, IDisposable
 {
-    private const int DatagramBufferSize = 2048;
     private const int DefaultRtpClockRate = 8000;
     private const int DefaultTicksPerFrame = 160;
 

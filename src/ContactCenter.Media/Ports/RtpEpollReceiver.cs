@@ -26,7 +26,6 @@ internal sealed unsafe partial class RtpEpollReceiver
     private const int MsgDontWait = 0x40;
     private const int Eintr = 4;
     private const int MaxEvents = 256;
-    private const int DatagramBufferSize = 2048;
     private const int MaxDatagramsPerWake = 64;
 
     private static readonly Lazy<RtpEpollReceiver?> Instance = new(Create);
@@ -189,7 +188,7 @@ internal sealed unsafe partial class RtpEpollReceiver
     private void Run(Worker worker)
     {
         var events = (byte*)NativeMemory.AllocZeroed((nuint)(MaxEvents * EventSize));
-        var buffer = GC.AllocateArray<byte>(DatagramBufferSize, pinned: true);
+        var buffer = GC.AllocateArray<byte>(RtpPortPair.DatagramBufferSize, pinned: true);
         var v4 = new SocketAddress(AddressFamily.InterNetwork);
         var v6 = new SocketAddress(AddressFamily.InterNetworkV6);
         while (true)

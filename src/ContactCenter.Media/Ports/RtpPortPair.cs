@@ -12,7 +12,8 @@ namespace ContactCenter.Media.Ports;
 /// </summary>
 internal sealed class RtpPortPair
 {
-    private const int DatagramBufferSize = 2048;
+    /// <summary>Receive buffer size: larger than any RTP/RTCP datagram a peer sends on an Ethernet path.</summary>
+    internal const int DatagramBufferSize = 2048;
 
     private volatile IRtpDatagramHandler? _holder;
     private int _loopsStarted;
@@ -86,7 +87,10 @@ internal sealed class RtpPortPair
         }
 
         _holder = null;
-        RtpEpollReceiver.Shared?.Unregister(this); // no thread reads the descriptors once this returns
+        if (EpollRegistration is not null)
+        {
+            RtpEpollReceiver.Shared!.Unregister(this); // no thread reads the descriptors once this returns
+        }
         RtpSocket.Dispose();
         RtcpSocket.Dispose();
     }

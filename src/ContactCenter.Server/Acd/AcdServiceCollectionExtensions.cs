@@ -28,7 +28,7 @@ public static class AcdServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var store = sp.GetRequiredService<AcdConfigurationStore>();
-            var options = configuration.GetSection(AcdOptions.SectionName).Get<AcdOptions>() ?? new AcdOptions();
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AcdOptions>>().Value; // bound above
             if (options.LoadDemoConfiguration && store.IsEmpty())
             {
                 store.SaveAll(DemoConfiguration.Create());

@@ -1,7 +1,6 @@
 using ContactCenter.Acd.Alarms;
 using ContactCenter.Acd.Routing;
 using ContactCenter.Events;
-using ContactCenter.Events.InProcess;
 using ContactCenter.Server.Configuration;
 using ContactCenter.Server.SipHosting;
 using ContactCenter.Sip.Usages.Client;
@@ -75,7 +74,7 @@ public sealed class SystemHealthReporter(
         var current = new Sample(now,
             sip.Stacks.Sum(s => s.Authenticator.Failures),
             sip.CallEngines.Sum(c => c.RtpTimeouts),
-            bus is InProcessEventBus inProcess ? inProcess.SubscriberOverflows : 0);
+            bus.SubscriberOverflows);
         _history.Enqueue(current);
         // The oldest sample still within a minute is the base of the per-minute counts (less than a minute at start).
         while (_history.Count > 1 && now - _history.Peek().At > Window) _history.Dequeue();

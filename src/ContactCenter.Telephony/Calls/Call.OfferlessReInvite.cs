@@ -31,7 +31,7 @@ public sealed partial class Call
             return;
         }
         // The session as it stands: the codecs already agreed, sendonly while we hold the peer (its music goes on).
-        var offer = (leg.HeldByUs ? leg.Media.Hold() : leg.Media.CreateOffer()).ToBytes();
+        var offer = leg.CurrentOffer();
         leg.ReOfferPending = true;
         leg.AnswerAwaitedInAck = true;
         var refreshed = RefreshFromPeer(leg, request);

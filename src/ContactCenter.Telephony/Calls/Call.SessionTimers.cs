@@ -32,7 +32,7 @@ public sealed partial class Call
     private void OnSessionRefreshDue(CallLeg leg)
     {
         if (!IsLive(leg) || leg.TimerNegotiation is not { } negotiation) return;
-        SendReOffer(leg, () => (leg.HeldByUs ? leg.Media.Hold() : leg.Media.CreateOffer()).ToBytes(), writer => SessionTimerNegotiation.WriteRequestHeaders(writer,
+        SendReOffer(leg, leg.CurrentOffer, writer => SessionTimerNegotiation.WriteRequestHeaders(writer,
             new SessionExpires(negotiation.IntervalSeconds, SessionRefresher.Uac), negotiation.MinSESeconds > 0 ? negotiation.MinSESeconds : SessionTimerOptions.AbsoluteMinimumSeconds));
     }
 

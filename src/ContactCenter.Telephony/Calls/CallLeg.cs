@@ -80,6 +80,9 @@ internal abstract class CallLeg
     /// <summary>The interval last agreed, and whether we refresh.</summary>
     public SessionTimerNegotiation? TimerNegotiation { get; set; }
 
+    /// <summary>Our offer for the session as it stands (sendonly while we hold this party), for a re-offer.</summary>
+    public byte[] CurrentOffer() => (HeldByUs ? Media.Hold() : Media.CreateOffer()).ToBytes();
+
     /// <summary>Applies the peer's SDP answer to our offer; on success the agreed codec is the leg's (CDR).</summary>
     public Media.Sessions.MediaNegotiation ApplyAnswer(ReadOnlySpan<byte> answer)
     {
