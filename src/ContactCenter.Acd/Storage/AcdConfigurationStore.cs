@@ -51,12 +51,16 @@ public sealed class AcdConfigurationStore(IDbConnectionFactory connections, Time
     public void Save(AgentDefinition agent)
     {
         using var connection = connections.Open();
+        WriteAgent(connection, null, agent);
+    }
+
+    private void WriteAgent(System.Data.IDbConnection connection, System.Data.IDbTransaction? transaction, AgentDefinition agent) =>
         connection.Execute($"""
             INSERT INTO {Agents} (id, login, extension, definition, updated_at) VALUES (@Id, @Login, @Extension, @Definition, @At)
             ON CONFLICT (id) DO UPDATE SET login = excluded.login, extension = excluded.extension,
                 definition = excluded.definition, updated_at = excluded.updated_at
-            """, new { agent.Id, agent.Login, agent.Extension, Definition = JsonSerializer.Serialize(agent, AcdJson.Options), At = Stamp() });
-    }
+            """, new { agent.Id, agent.Login, agent.Extension, Definition = JsonSerializer.Serialize(agent, AcdJson.Options), At = Stamp() },
+            transaction);
 
     /// <summary>Deletes a definition; false when there was none.</summary>
     public bool Delete(string table, string id)
@@ -68,22 +72,28 @@ public sealed class AcdConfigurationStore(IDbConnectionFactory connections, Time
     /// <summary>Writes a whole configuration in one transaction (the demo at first start).</summary>
     public void SaveAll(AcdConfiguration configuration)
     {
-        foreach (var skill in configuration.Skills.Values) Save(skill);
-        foreach (var reason in configuration.PauseReasons.Values) Save(reason);
-        foreach (var disposition in configuration.Dispositions.Values) Save(disposition);
-        foreach (var service in configuration.Services.Values) Save(service);
-        foreach (var agent in configuration.Agents.Values) Save(agent);
-        foreach (var rule in configuration.AlarmRules.Values) Save(rule);
+        using var connection = connections.Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var skill in configuration.Skills.Values) WriteDefinition(connection, transaction, Skills, skill.Id, skill);
+        foreach (var reason in configuration.PauseReasons.Values) WriteDefinition(connection, transaction, PauseReasons, reason.Id, reason);
+        foreach (var disposition in configuration.Dispositions.Values) WriteDefinition(connection, transaction, Dispositions, disposition.Id, disposition);
+        foreach (var service in configuration.Services.Values) WriteDefinition(connection, transaction, Services, service.Id, service);
+        foreach (var agent in configuration.Agents.Values) WriteAgent(connection, transaction, agent);
+        foreach (var rule in configuration.AlarmRules.Values) WriteDefinition(connection, transaction, AlarmRules, rule.Id, rule);
+        transaction.Commit();
     }
 
     private void Upsert<T>(string table, string id, T definition)
     {
         using var connection = connections.Open();
+        WriteDefinition(connection, null, table, id, definition);
+    }
+
+    private void WriteDefinition<T>(System.Data.IDbConnection connection, System.Data.IDbTransaction? transaction, string table, string id, T definition) =>
         connection.Execute($"""
             INSERT INTO {table} (id, definition, updated_at) VALUES (@id, @Definition, @At)
             ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at
-            """, new { id, Definition = JsonSerializer.Serialize(definition, AcdJson.Options), At = Stamp() });
-    }
+            """, new { id, Definition = JsonSerializer.Serialize(definition, AcdJson.Options), At = Stamp() }, transaction);
 
     private string Stamp() => time.GetUtcNow().ToString("O");
 }

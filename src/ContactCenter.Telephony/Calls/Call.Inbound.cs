@@ -147,9 +147,9 @@ public sealed partial class Call
         if (Engine.Queue is { } queue)
         {
             // The ACD owns its entry points: those calls are answered and queued instead of ringing a group.
-            var cleaned = PhoneNumberNormalizer.CleanDialString(dialled);
+            var cleaned = RoutingTable.CleanDid(dialled);
             string? e164 = PhoneNumberNormalizer.TryToE164(cleaned, trunk.DefaultCountry, out var number) ? number : null;
-            if (queue.ServiceForNumber(cleaned, e164) is { } acdService)
+            if (cleaned.Length > 0 && queue.ServiceForNumber(cleaned, e164) is { } acdService)
             {
                 Did = e164 ?? cleaned;
                 _queuedService = acdService;

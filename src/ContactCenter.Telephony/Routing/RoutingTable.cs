@@ -60,7 +60,7 @@ public sealed partial class RoutingTable
     /// </summary>
     public InboundTarget RouteInbound(Trunk trunk, string dialled)
     {
-        var cleaned = dialled.Length <= PhoneNumberNormalizer.MaxLength ? PhoneNumberNormalizer.CleanDialString(dialled) : string.Empty;
+        var cleaned = CleanDid(dialled);
         if (cleaned.Length == 0)
         {
             return new InboundNotFound(dialled);
@@ -75,6 +75,10 @@ public sealed partial class RoutingTable
             ? target
             : new InboundNotFound(dialled);
     }
+
+    /// <summary>A dialled DID as looked up (parameters and separators removed); empty when empty or over-long.</summary>
+    public static string CleanDid(string dialled) =>
+        dialled.Length <= PhoneNumberNormalizer.MaxLength ? PhoneNumberNormalizer.CleanDialString(dialled) : string.Empty;
 
     /// <summary>
     /// Where a call from extension <paramref name="callingExtension"/> to <paramref name="dialled"/> goes:
