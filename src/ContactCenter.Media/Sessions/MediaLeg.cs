@@ -25,6 +25,9 @@ public sealed partial class MediaLeg : IDisposable, IRtpEndpointListener
     private static long s_nextId;
 
     private readonly MediaEngine _engine;
+
+    /// <summary>The leg's slot in the engine's tick list (set when the engine adds it).</summary>
+    internal int EngineSlot { get; set; } = -1;
     private readonly SdpNegotiator _negotiator;
     private readonly Action<MediaEvent>? _events;
     private short[]? _captured; // made on the first capture (recording, mixing): a relayed leg never needs it
