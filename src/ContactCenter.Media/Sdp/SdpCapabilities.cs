@@ -37,9 +37,18 @@ public sealed class SdpCapabilities
     /// <summary>The <c>s=</c> value. Default <c>-</c>.</summary>
     public string SessionName { get; init; } = "-";
 
-    /// <summary>Throws <see cref="ArgumentException"/> when the configuration cannot work.</summary>
+    // Shared by every call and never changed once in use: validated once, and the formats of our initial offer are
+    // worked out once (they were re-validated and rebuilt for every leg).
+    private volatile bool _valid;
+    private Formats? _initialFormats; // a reference, so a racing first use publishes it whole
+
+    private sealed record Formats(IReadOnlyList<NegotiatedCodec> Codecs, IReadOnlyList<NegotiatedCodec> Events);
+
+    /// <summary>Throws <see cref="ArgumentException"/> when the configuration cannot work (checked once; the capabilities
+    /// are treated as immutable from then on).</summary>
     public void Validate()
     {
+        if (_valid) return;
         if (Codecs.Count == 0) throw new ArgumentException("At least one codec is needed.", nameof(Codecs));
         var payloadTypes = new HashSet<int>();
         foreach (var codec in Codecs)
@@ -62,5 +71,32 @@ public sealed class SdpCapabilities
         if (PacketTime <= 0 || !SupportedPacketTimes.Contains(PacketTime)) throw new ArgumentException("PacketTime must be positive and one of SupportedPacketTimes.", nameof(PacketTime));
         if (!SdpSyntax.IsField(UserName)) throw new ArgumentException("UserName must be a non-empty field without whitespace.", nameof(UserName));
         if (SessionName.Length == 0 || !SdpSyntax.IsLineSafe(SessionName)) throw new ArgumentException("SessionName must be non-empty text.", nameof(SessionName));
+        _valid = true;
+    }
+
+    /// <summary>Our codecs in preference order, and telephone-event once per clock rate among them (RFC 4733 §2.1).</summary>
+    internal (IReadOnlyList<NegotiatedCodec> Codecs, IReadOnlyList<NegotiatedCodec> Events) InitialFormats()
+    {
+        var formats = _initialFormats ??= BuildInitialFormats();
+        return (formats.Codecs, formats.Events);
+    }
+
+    private Formats BuildInitialFormats()
+    {
+        NegotiatedCodec[] codecs = [.. Codecs.Select(c => new NegotiatedCodec(c.Name, c.PayloadType, c.ClockRate, c.Channels, c.FormatParameters))];
+        var events = new List<NegotiatedCodec>();
+        if (TelephoneEvent is not { } te) return new Formats(codecs, []);
+
+        var used = codecs.Select(c => c.PayloadType).ToHashSet();
+        int payloadType = te.PayloadType;
+        foreach (int rate in codecs.Select(c => c.ClockRate).Distinct())
+        {
+            while (payloadType <= 127 && used.Contains(payloadType)) payloadType++;
+            if (payloadType > 127) break;
+            used.Add(payloadType);
+            events.Add(new NegotiatedCodec(SdpTelephoneEvent.EncodingName, payloadType, rate, 1, te.Events));
+        }
+
+        return new Formats(codecs, events.ToArray());
     }
 }

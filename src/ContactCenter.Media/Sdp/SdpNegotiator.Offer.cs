@@ -17,7 +17,7 @@ public sealed partial class SdpNegotiator
     {
         if (_pending is not null) throw new InvalidOperationException("An offer is already outstanding: process its answer or cancel it first.");
 
-        var (codecs, events) = Current is { } current ? AgreedFormats(current) : InitialFormats();
+        var (codecs, events) = Current is { } current ? AgreedFormats(current) : _capabilities.InitialFormats();
         var formats = new List<string>();
         var attributes = new List<SdpAttribute>();
         foreach (var codec in codecs) AddFormat(formats, attributes, codec);
@@ -177,30 +177,8 @@ public sealed partial class SdpNegotiator
         return true;
     }
 
-    /// <summary>Our codecs in preference order, and telephone-event once per clock rate among them (RFC 4733 §2.1).</summary>
-    private (List<NegotiatedCodec> Codecs, List<NegotiatedCodec> Events) InitialFormats()
-    {
-        var codecs = _capabilities.Codecs
-            .Select(c => new NegotiatedCodec(c.Name, c.PayloadType, c.ClockRate, c.Channels, c.FormatParameters))
-            .ToList();
-        var events = new List<NegotiatedCodec>();
-        if (_capabilities.TelephoneEvent is not { } te) return (codecs, events);
-
-        var used = codecs.Select(c => c.PayloadType).ToHashSet();
-        int payloadType = te.PayloadType;
-        foreach (int rate in codecs.Select(c => c.ClockRate).Distinct())
-        {
-            while (payloadType <= 127 && used.Contains(payloadType)) payloadType++;
-            if (payloadType > 127) break;
-            used.Add(payloadType);
-            events.Add(new NegotiatedCodec(SdpTelephoneEvent.EncodingName, payloadType, rate, 1, te.Events));
-        }
-
-        return (codecs, events);
-    }
-
     /// <summary>What was agreed, with the payload numbers we receive on, so a re-offer changes nothing it need not.</summary>
-    private (List<NegotiatedCodec> Codecs, List<NegotiatedCodec> Events) AgreedFormats(NegotiatedMedia current)
+    private (IReadOnlyList<NegotiatedCodec> Codecs, IReadOnlyList<NegotiatedCodec> Events) AgreedFormats(NegotiatedMedia current)
     {
         var codecs = current.ReceiveCodecs.ToList();
         var events = new List<NegotiatedCodec>();
