@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ContactCenter.Cti.Channel;
 
 /// <summary>What a <c>resync_required</c> event says.</summary>
@@ -5,4 +7,23 @@ namespace ContactCenter.Cti.Channel;
 /// <param name="LastSeq">Every wanted event up to this seq was delivered (when known).</param>
 /// <param name="ResumeAfterSeq">The stream goes on with the events after this seq.</param>
 /// <param name="StreamId">The bus stream the seqs belong to.</param>
-internal sealed record ChannelResync(string Reason, long? LastSeq, long ResumeAfterSeq, string StreamId);
+internal sealed record ChannelResync(string Reason, long? LastSeq, long ResumeAfterSeq, string StreamId)
+{
+    /// <summary>The notice's fields, the same for every transport (each adds its own framing around them).</summary>
+    public void WriteProperties(Utf8JsonWriter json)
+    {
+        json.WriteString("reason"u8, Reason);
+        if (LastSeq is { } last)
+            json.WriteNumber("last_seq"u8, last);
+        json.WriteNumber("resume_after_seq"u8, ResumeAfterSeq);
+        json.WriteString("stream_id"u8, StreamId);
+        json.WriteString("snapshot"u8, "/cti/v1/get_snapshot"u8);
+    }
+
+    /// <summary>A heartbeat's fields, the same for every transport: the bus's current seq and the server's time.</summary>
+    public static void WriteHeartbeatProperties(Utf8JsonWriter json, long currentSeq, DateTimeOffset now)
+    {
+        json.WriteNumber("seq"u8, currentSeq);
+        json.WriteString("time"u8, now);
+    }
+}

@@ -50,8 +50,7 @@ internal sealed class SseWriter(PipeWriter output) : IChannelWriter
         }
         Write("event: heartbeat\ndata: "u8);
         _json.WriteStartObject();
-        _json.WriteNumber("seq", currentSeq);
-        _json.WriteString("time", now);
+        ChannelResync.WriteHeartbeatProperties(_json, currentSeq, now);
         _json.WriteEndObject();
         EndJson();
         Write("\n\n"u8);
@@ -67,12 +66,7 @@ internal sealed class SseWriter(PipeWriter output) : IChannelWriter
         WriteNumber(resync.ResumeAfterSeq);
         Write("\nevent: resync_required\ndata: "u8);
         _json.WriteStartObject();
-        _json.WriteString("reason", resync.Reason);
-        if (resync.LastSeq is { } last)
-            _json.WriteNumber("last_seq", last);
-        _json.WriteNumber("resume_after_seq", resync.ResumeAfterSeq);
-        _json.WriteString("stream_id", resync.StreamId);
-        _json.WriteString("snapshot", "/cti/v1/get_snapshot");
+        resync.WriteProperties(_json);
         _json.WriteEndObject();
         EndJson();
         Write("\n\n"u8);

@@ -39,8 +39,7 @@ internal sealed class WebSocketChannelWriter : IChannelWriter
         _json.WriteString("type"u8, "heartbeat"u8);
         if (position > 0)
             _json.WriteNumber("position"u8, position);
-        _json.WriteNumber("seq"u8, currentSeq);
-        _json.WriteString("time"u8, now);
+        ChannelResync.WriteHeartbeatProperties(_json, currentSeq, now);
         _json.WriteEndObject();
         EndMessage();
     }
@@ -49,12 +48,7 @@ internal sealed class WebSocketChannelWriter : IChannelWriter
     {
         _json.WriteStartObject();
         _json.WriteString("type"u8, "resync_required"u8);
-        _json.WriteString("reason"u8, resync.Reason);
-        if (resync.LastSeq is { } last)
-            _json.WriteNumber("last_seq"u8, last);
-        _json.WriteNumber("resume_after_seq"u8, resync.ResumeAfterSeq);
-        _json.WriteString("stream_id"u8, resync.StreamId);
-        _json.WriteString("snapshot"u8, "/cti/v1/get_snapshot"u8);
+        resync.WriteProperties(_json);
         _json.WriteEndObject();
         EndMessage();
     }

@@ -192,7 +192,7 @@ public sealed class WebhookOutbox(
                         full.Add(target.Subscription.Id);
                         continue;
                     }
-                    body ??= EventJson.SerializeToUtf8Bytes(envelope);
+                    body ??= envelope.Utf8Json.ToArray(); // the JSON the channels send, serialized once per event
                     rows.Add(new WebhookOutboxStore.NewRow(target.Subscription.Id, envelope.Id.ToString(), envelope.Type, envelope.Seq, bus.StreamId, body, now));
                     target.Pending++;
                     touched.Add(target.Subscription.Id);
