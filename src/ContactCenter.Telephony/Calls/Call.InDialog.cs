@@ -1,4 +1,5 @@
 using System.Text;
+using ContactCenter.Media.Sessions;
 using ContactCenter.Sip.Dialogs;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transactions;
@@ -133,23 +134,10 @@ public sealed partial class Call
             OnOfferlessReInvite(transaction, leg, dialog);
             return;
         }
-        if (leg.ReOfferPending)
-        {
-            // Our offer is outstanding (our re-INVITE, or our 200 awaiting its ACK): offers crossed (RFC 3261 §14.2).
-            transaction.SendResponse(dialog.CreateResponse(request, 491, "Request Pending").Finish());
+        if (AcceptPeerOffer(transaction, leg, dialog) is not { } negotiation)
             return;
-        }
-        var negotiation = leg.Media.AcceptOffer(request.Body.Span);
-        if (!negotiation.IsSuccess)
-        {
-            transaction.SendResponse(dialog.CreateResponse(request, 488, "Not Acceptable Here").Finish());
-            return;
-        }
         leg.Codec = negotiation.Media?.Codec.Name;
-        var refreshed = RefreshFromPeer(leg, request);
-        var okWriter = dialog.CreateResponse(request, 200, "OK").Header(HeaderId.Contact, dialog.LocalContact);
-        refreshed?.WriteResponseHeaders(okWriter);
-        var ok = okWriter.Finish(negotiation.AnswerBytes(), "application/sdp");
+        var ok = RefreshOk(transaction, leg, dialog).Finish(negotiation.AnswerBytes(), "application/sdp");
         transaction.SendResponse(ok);
         var retransmitter = new InviteSuccessRetransmitter(request.CSeq, () => transaction.SendResponse(ok), Engine.Time,
             Engine.Transactions.Timers, _ => Post(() => OnReInviteAckTimeout(leg)));
@@ -164,26 +152,45 @@ public sealed partial class Call
         if (request.Body.IsEmpty)
         {
             // A session refresh (RFC 4028) or a target refresh without an offer.
-            var refreshWriter = dialog.CreateResponse(request, 200, "OK").Header(HeaderId.Contact, dialog.LocalContact);
-            RefreshFromPeer(leg, request)?.WriteResponseHeaders(refreshWriter);
-            transaction.SendResponse(refreshWriter.Finish());
+            transaction.SendResponse(RefreshOk(transaction, leg, dialog).Finish());
             return;
         }
+        if (AcceptPeerOffer(transaction, leg, dialog) is not { } negotiation)
+            return;
+        transaction.SendResponse(RefreshOk(transaction, leg, dialog).Finish(negotiation.AnswerBytes(), "application/sdp"));
+        if (State is CallState.Answered or CallState.Talking) ApplyPeerHold(leg, negotiation.Media?.RemoteHold ?? false);
+    }
+
+    /// <summary>
+    /// The peer's offer in a re-INVITE or UPDATE, answered; or null after refusing it: 491 while our own offer is
+    /// outstanding (our re-INVITE, or our 200 awaiting its ACK: offers crossed, RFC 3261 §14.2, RFC 3311 §5.2), 488 when
+    /// it cannot be accepted. A refusal leaves the session as it was.
+    /// </summary>
+    private static MediaNegotiation? AcceptPeerOffer(ServerTransaction transaction, CallLeg leg, SipDialog dialog)
+    {
+        var request = transaction.Request;
         if (leg.ReOfferPending)
         {
             transaction.SendResponse(dialog.CreateResponse(request, 491, "Request Pending").Finish());
-            return;
+            return null;
         }
         var negotiation = leg.Media.AcceptOffer(request.Body.Span);
         if (!negotiation.IsSuccess)
         {
             transaction.SendResponse(dialog.CreateResponse(request, 488, "Not Acceptable Here").Finish());
-            return;
+            return null;
         }
-        var updateWriter = dialog.CreateResponse(request, 200, "OK").Header(HeaderId.Contact, dialog.LocalContact);
-        RefreshFromPeer(leg, request)?.WriteResponseHeaders(updateWriter);
-        transaction.SendResponse(updateWriter.Finish(negotiation.AnswerBytes(), "application/sdp"));
-        if (State is CallState.Answered or CallState.Talking) ApplyPeerHold(leg, negotiation.Media?.RemoteHold ?? false);
+        return negotiation;
+    }
+
+    /// <summary>A 200 to a target refresh: our Contact, and the session-timer headers the refresh agreed (RFC 4028).</summary>
+    private SipMessageWriter RefreshOk(ServerTransaction transaction, CallLeg leg, SipDialog dialog)
+    {
+        var request = transaction.Request;
+        var refreshed = RefreshFromPeer(leg, request);
+        var writer = dialog.CreateResponse(request, 200, "OK").Header(HeaderId.Contact, dialog.LocalContact);
+        refreshed?.WriteResponseHeaders(writer);
+        return writer;
     }
 
     private void OnReInviteAckTimeout(CallLeg leg)
