@@ -18,8 +18,11 @@
 #                      limit, about 32 s)
 #   --rtp-ports MIN:MAX   the server's RTP port range (default 10000:19999; four ports per call)
 #   --server-arg ARG   one more server argument (repeatable), e.g. --server-arg --ContactCenter:Calls:NoAnswerTimeout=00:00:10
-#   --subscribers N    attach N CTI event subscribers (SSE channels reading call.* with curl) for the whole run, to
+#   --subscribers N    attach N CTI event subscribers (SSE channels read with curl) for the whole run, to
 #                      compare the call rate with and without them (the CTI issue's benchmark)
+#   --subscription JSON   what each subscriber subscribes to (default {"types":["call.*"]}: every call event, each one
+#                      delivered N times); %i is replaced by the subscriber's number, e.g.
+#                      '{"types":["call.*"],"agents":["agent-%i"]}' for agent desktops that see only their own calls
 #   --out DIR          keep CSVs, logs, the server's log and data in DIR (default: a temp dir, removed)
 #
 # For each rate prints one line:
@@ -43,6 +46,7 @@ out=""
 server_args=()
 recv_timeout=()
 subscribers=0
+subscription='{"types":["call.*"]}'
 reader_pids=()
 extension=1000
 password="load-secret-$RANDOM$RANDOM"
@@ -58,6 +62,7 @@ while (($#)); do
         --server-arg) server_args+=("${2:?}"); shift 2 ;;
         --out) out=${2:?}; shift 2 ;;
         --subscribers) [[ "${2:-}" =~ ^[0-9]+$ ]] || die "--subscribers wants a number"; subscribers=$2; shift 2 ;;
+        --subscription) subscription=${2:?}; shift 2 ;;
         --recv-timeout) [[ "${2:-}" =~ ^[0-9]+$ ]] || die "--recv-timeout wants milliseconds"
                         recv_timeout=(-recv_timeout "$2"); shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -109,7 +114,7 @@ if ((subscribers > 0)); then
     [[ -n "$token" ]] || die "no initial admin token in $work/data"
     for ((i = 0; i < subscribers; i++)); do
         sub=$(curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-            -d '{"types":["call.*"]}' "$server_http/cti/v1/subscribe" | grep -o '"sub_[^"]*"' | head -1 | tr -d '"')
+            -d "${subscription//%i/$i}" "$server_http/cti/v1/subscribe" | grep -o '"sub_[^"]*"' | head -1 | tr -d '"')
         [[ -n "$sub" ]] || die "subscribe failed"
         curl -sN -H "Authorization: Bearer $token" "$server_http/cti/v1/channel/$sub" >/dev/null 2>&1 &
         reader_pids+=($!)
