@@ -71,7 +71,12 @@ public static class FreePort
         {
             var first = Random.Shared.Next(20000, 32000 - count) & ~1;
             var range = Enumerable.Range(first, count).ToList();
-            if (range.Any(port => HandedOut.ContainsKey(port) || PortProbe.IsInUse(port)))
+            if (range.Any(HandedOut.ContainsKey))
+            {
+                continue;
+            }
+            var inUse = PortProbe.PortsInUse();
+            if (range.Any(inUse.Contains))
             {
                 continue;
             }

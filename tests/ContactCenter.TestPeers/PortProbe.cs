@@ -38,13 +38,32 @@ internal static class PortProbe
     }
 
     /// <summary>True when any UDP or TCP socket (IPv4 or IPv6) is bound to <paramref name="port"/>.</summary>
-    public static bool IsInUse(int port) =>
-        SocketInodes(port, ProtocolType.Udp).Count > 0 || SocketInodes(port, ProtocolType.Tcp).Count > 0;
+    public static bool IsInUse(int port) => PortsInUse().Contains(port);
 
-    private static HashSet<string> SocketInodes(int port, ProtocolType protocol)
+    /// <summary>
+    /// Every port a UDP or TCP socket (IPv4 or IPv6) is bound to, from one read of the tables: checking a range port by
+    /// port would re-read them for each, and a box running load tests has thousands of sockets in them.
+    /// </summary>
+    public static HashSet<int> PortsInUse()
+    {
+        var ports = new HashSet<int>();
+        foreach (var protocol in (ProtocolType[])[ProtocolType.Udp, ProtocolType.Tcp])
+        {
+            foreach (var (port, _) in Sockets(protocol))
+            {
+                ports.Add(port);
+            }
+        }
+        return ports;
+    }
+
+    private static HashSet<string> SocketInodes(int port, ProtocolType protocol) =>
+        Sockets(protocol).Where(s => s.Port == port).Select(s => s.Inode).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The local port and inode of every socket in the kernel's tables for <paramref name="protocol"/>.</summary>
+    private static IEnumerable<(int Port, string Inode)> Sockets(ProtocolType protocol)
     {
         var name = protocol == ProtocolType.Tcp ? "tcp" : "udp";
-        var inodes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var table in (string[])[$"/proc/net/{name}", $"/proc/net/{name}6"])
         {
             string[] lines;
@@ -67,13 +86,11 @@ internal static class PortProbe
                 var local = fields[1];
                 var colon = local.LastIndexOf(':');
                 if (colon > 0
-                    && int.TryParse(local.AsSpan(colon + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var localPort)
-                    && localPort == port)
+                    && int.TryParse(local.AsSpan(colon + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var localPort))
                 {
-                    inodes.Add(fields[9]);
+                    yield return (localPort, fields[9]);
                 }
             }
         }
-        return inodes;
     }
 }

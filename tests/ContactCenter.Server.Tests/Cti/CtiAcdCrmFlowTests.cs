@@ -20,6 +20,8 @@ namespace ContactCenter.Server.Tests.Cti;
 /// the engine cancels the ringing offer and invites ana's sipp phone again with auto-answer), records, consults bruno's
 /// phone (3002), completes the transfer (ana's phone is hung up), classifies the call when it ends, and the CRM
 /// downloads the recording. The channel must show each step, with the client_data of the command that caused it.
+/// The sipp phones check the SIP itself (no auto-answer on the offer, both forms on the re-offer, CANCEL/487);
+/// <see cref="CtiAcdCrmFlowBaresipTests"/> walks the flow with baresip phones and checks the recorded audio.
 /// </summary>
 public sealed class CtiAcdCrmFlowTests
 {

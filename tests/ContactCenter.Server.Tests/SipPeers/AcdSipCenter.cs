@@ -132,6 +132,25 @@ internal sealed class AcdSipCenter : IAsyncDisposable
         return caller;
     }
 
+    /// <summary>
+    /// A caller on the trunk dialling the service with <paramref name="scenario"/> (a full path), which decides itself
+    /// when the call ends; <paramref name="receiveTimeout"/> bounds its longest wait for a message.
+    /// </summary>
+    public SippProcess Call(string scenario, TimeSpan receiveTimeout)
+    {
+        var caller = SippProcess.Start(new SippOptions
+        {
+            Scenario = SippScenario.FromFile(scenario),
+            Target = Server.Udp.ToString(),
+            Service = DialledDid,
+            CallLimit = 1,
+            GlobalTimeout = receiveTimeout + TimeSpan.FromSeconds(30),
+            ReceiveTimeout = receiveTimeout,
+        });
+        _peers.Add(caller);
+        return caller;
+    }
+
     /// <summary>Places a call and waits until the caller has hung up and the server confirmed the BYE.</summary>
     public async Task CallAndHangUpAsync(TimeSpan stay)
     {

@@ -39,8 +39,9 @@ internal static class TonePhones
         }
     }
 
-    private static async Task<BaresipProcess> RegisteredAsync(RunningSipServer server, string user, BaresipAnswerMode answer,
-        int tone, string codecs, IReadOnlyList<string>? extraConfig)
+    /// <summary>A baresip registered as extension <paramref name="user"/>, sending a sine at <paramref name="tone"/> Hz.</summary>
+    public static async Task<BaresipProcess> RegisteredAsync(RunningSipServer server, string user, BaresipAnswerMode answer,
+        int tone, string codecs = "PCMU,PCMA", IReadOnlyList<string>? extraConfig = null)
     {
         var phone = await BaresipProcess.StartAsync(new BaresipOptions
         {
