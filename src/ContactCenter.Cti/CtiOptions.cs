@@ -39,6 +39,9 @@ public sealed class CtiOptions
     /// </summary>
     public TimeSpan ChannelSendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a one-time channel ticket (<c>create_channel_ticket</c>, for browsers) may wait to be used.</summary>
+    public TimeSpan ChannelTicketLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Webhook delivery settings.</summary>
     public CtiWebhookOptions Webhooks { get; set; } = new();
 
@@ -55,6 +58,8 @@ public sealed class CtiOptions
             throw new InvalidOperationException($"{SectionName}:{nameof(ChannelHeartbeatInterval)} must be between 10 ms and 10 minutes.");
         if (ChannelSendTimeout < TimeSpan.FromMilliseconds(100) || ChannelSendTimeout > TimeSpan.FromHours(1))
             throw new InvalidOperationException($"{SectionName}:{nameof(ChannelSendTimeout)} must be between 100 ms and 1 hour.");
+        if (ChannelTicketLifetime < TimeSpan.FromSeconds(1) || ChannelTicketLifetime > TimeSpan.FromMinutes(10))
+            throw new InvalidOperationException($"{SectionName}:{nameof(ChannelTicketLifetime)} must be between 1 second and 10 minutes.");
         Webhooks.Validate();
     }
 

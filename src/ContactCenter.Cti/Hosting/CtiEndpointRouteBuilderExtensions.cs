@@ -38,17 +38,20 @@ public static class CtiEndpointRouteBuilderExtensions
 
         group.MapGet("/channel/{subscription}", ChannelEndpoint.HandleAsync)
             .RequireAuthorization(CtiPolicies.Agent)
+            .WithMetadata(new ChannelTicketAuthentication())
             .WithName("channel")
-            .WithSummary("The persistent event channel of a subscription, as Server-Sent Events; resume with Last-Event-ID.")
+            .WithSummary("The persistent event channel of a subscription, as Server-Sent Events; resume with Last-Event-ID. " +
+                "Browsers (no Authorization header on EventSource) open it with a one-time ?ticket= from create_channel_ticket.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/channel/{subscription}/ws", WebSocketChannelEndpoint.HandleAsync)
             .RequireAuthorization(CtiPolicies.Agent)
+            .WithMetadata(new ChannelTicketAuthentication())
             .WithName("channel_websocket")
             .WithSummary("The persistent event channel of a subscription, as a WebSocket: one JSON text message per event envelope, " +
-                "plus heartbeat and resync_required messages; resume with ?last_event_id=. Close codes: 1000 (answer to the client's close), " +
+                "plus heartbeat and resync_required messages; resume with ?last_event_id=; browsers authenticate with a one-time ?ticket= from create_channel_ticket. Close codes: 1000 (answer to the client's close), " +
                 "1001 server_stopping, 1008 unexpected_message, 1011 internal_error, 4000 taken_over, 4001 unsubscribed.")
             .Produces(StatusCodes.Status101SwitchingProtocols)
             .ProducesProblem(StatusCodes.Status400BadRequest)

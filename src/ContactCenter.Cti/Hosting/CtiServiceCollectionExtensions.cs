@@ -49,6 +49,7 @@ public static class CtiServiceCollectionExtensions
         services.TryAddSingleton<WebhookOutboxStore>();
         services.TryAddSingleton<WebhookSecrets>();
         services.TryAddSingleton<ChannelConnections>();
+        services.TryAddSingleton<ChannelTickets>();
         services.TryAddSingleton<InitialAdminToken>();
         services.TryAddSingleton<WebhookDispatcher>();
         services.TryAddSingleton<WebhookOutbox>();
@@ -89,6 +90,7 @@ public static class CtiServiceCollectionExtensions
 
         services.AddCtiCommand<Subscribe>();
         services.AddCtiCommand<Unsubscribe>();
+        services.AddCtiCommand<CreateChannelTicket>();
         services.AddCtiCommand<GetSubscriptions>();
         services.AddCtiCommand<GetSnapshot>();
         services.AddCtiCommand<GetWebhookDeliveries>();

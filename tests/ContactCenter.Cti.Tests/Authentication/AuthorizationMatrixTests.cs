@@ -22,6 +22,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             ("subscribe", "POST", """{"types":["call.*"]}""", [.. CtiRoles.All]),
             ("get_subscriptions", "GET", "", [.. CtiRoles.All]),
             ("unsubscribe", "POST", """{"subscription_id":"sub_missing"}""", [.. CtiRoles.All]),
+            ("create_channel_ticket", "POST", """{"subscription_id":"sub_missing"}""", [.. CtiRoles.All]),
             ("get_snapshot", "GET", "", [.. CtiRoles.All]),
             ("get_webhook_deliveries", "GET", "?subscription_id=sub_missing", [CtiRoles.Admin, CtiRoles.Supervisor, CtiRoles.Integrator]),
         };
