@@ -13,7 +13,9 @@ namespace ContactCenter.Cti.Webhooks;
 /// Delivers the outbox: one worker per webhook subscription posts its events one at a time in outbox order (so a
 /// receiver sees them in seq order), retrying the oldest with exponential backoff and jitter until it is accepted
 /// (2xx) or <see cref="CtiWebhookOptions.RetryFor"/> has passed since its first failure; then the subscription is
-/// disabled. Retry times are stored, so a restart keeps the schedule.
+/// disabled. Retry times are stored, so a restart keeps the schedule. Stopping the server lets an attempt under way
+/// finish (within its <see cref="CtiWebhookOptions.AttemptTimeout"/> and the host's shutdown timeout) and records it:
+/// cutting it off could leave an event the receiver took marked undelivered, and sent again after the restart.
 /// </summary>
 public sealed class WebhookDispatcher(
     IServiceProvider services,
@@ -35,7 +37,7 @@ public sealed class WebhookDispatcher(
     {
         if (_stopping.IsCancellationRequested || subscription.WebhookUrl is null || subscription.ProtectedWebhookSecret is null)
             return;
-        var worker = new Worker(subscription.Id, CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token));
+        var worker = new Worker(subscription.Id, new CancellationTokenSource());
         if (!_workers.TryAdd(subscription.Id, worker))
         {
             worker.Cancellation.Dispose();
@@ -71,7 +73,9 @@ public sealed class WebhookDispatcher(
 
     private async Task RunAsync(Worker worker, string url, string protectedSecret)
     {
-        var token = worker.Cancellation.Token;
+        // Waiting ends when the server stops or the subscription goes; an attempt is cut off only when the subscription goes.
+        using var stoppingOrRemoved = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, worker.Cancellation.Token);
+        var token = stoppingOrRemoved.Token;
         var webhookOptions = options.Value.Webhooks;
         try
         {
@@ -91,7 +95,7 @@ public sealed class WebhookDispatcher(
                     continue;
                 }
 
-                var attempt = await PostAsync(client, url, secret, head, webhookOptions.AttemptTimeout, token);
+                var attempt = await PostAsync(client, url, secret, head, webhookOptions.AttemptTimeout, worker.Cancellation.Token);
                 if (attempt.Succeeded)
                 {
                     store.MarkDelivered(head, attempt, webhookOptions.DeliveryLogPerSubscription);

@@ -23,6 +23,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Status to answer with (200 by default).</summary>
     public int Status { get; set; } = 200;
 
+    /// <summary>How long to wait after taking a webhook before answering (a slow receiver).</summary>
+    public TimeSpan ResponseDelay { get; set; }
+
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -41,6 +44,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
                     http.Request.Headers["X-CC-Event-Id"].ToString(),
                     DateTimeOffset.UtcNow));
             }
+            if (ResponseDelay > TimeSpan.Zero)
+                await Task.Delay(ResponseDelay);
             http.Response.StatusCode = Status;
         });
         await _app.StartAsync();

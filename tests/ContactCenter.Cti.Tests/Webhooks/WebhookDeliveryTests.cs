@@ -87,6 +87,41 @@ public sealed class WebhookDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Stopping_the_server_during_an_attempt_lets_it_finish_so_the_event_is_not_sent_again()
+    {
+        await using var receiver = new WebhookReceiver { ResponseDelay = TimeSpan.FromMilliseconds(700) };
+        await receiver.StartAsync();
+        string subscription, token;
+        string first, second;
+
+        await using (var host = await CtiTestHost.StartAsync(_data.Path, kestrel: true, configure: FastRetries))
+        {
+            token = await host.CreateTokenAsync(CtiRoles.Integrator);
+            subscription = await host.SubscribeAsync(token, new
+            {
+                types = new[] { "call.*" },
+                delivery = "webhook",
+                webhook = new { url = receiver.Url.ToString(), secret = Secret },
+            });
+            first = host.Bus.Publish("call.created", null, new EventSubject(CallId: "c1")).Id.ToString();
+            // The receiver has taken the event and not answered yet when the server stops.
+            await Eventually.TrueAsync(() => !receiver.Received.IsEmpty, TimeSpan.FromSeconds(20), "the attempt reaches the receiver");
+        }
+
+        receiver.ResponseDelay = TimeSpan.Zero;
+        await using (var restarted = await CtiTestHost.StartAsync(_data.Path, kestrel: true, configure: FastRetries))
+        {
+            second = restarted.Bus.Publish("call.ended", null, new EventSubject(CallId: "c1")).Id.ToString();
+            await Eventually.TrueAsync(() => receiver.Received.Any(r => r.EventId == second), TimeSpan.FromSeconds(20), "the next event arrives");
+            using var client = restarted.Client(token);
+            var (_, log) = await client.GetJsonAsync($"/cti/v1/get_webhook_deliveries?subscription_id={subscription}&limit=100");
+            Assert.Equal(0, log.GetProperty("data").GetProperty("pending").GetInt64());
+        }
+
+        Assert.Equal([first, second], receiver.Received.Select(r => r.EventId));
+    }
+
+    [Fact]
     public async Task A_receiver_failing_past_the_retry_period_disables_the_subscription_and_raises_the_alarm()
     {
         await using var receiver = new WebhookReceiver { Status = 500 };
