@@ -13,7 +13,10 @@ public sealed partial class SipMessage
 
     public ReadOnlyMemory<byte> CallId => CallIdRange.Slice(_data);
 
-    public string CallIdString => Encoding.UTF8.GetString(CallIdRange.Slice(_data.Span));
+    /// <summary>The Call-ID as a string, made once per message (several layers key on it).</summary>
+    public string CallIdString => _callIdString ??= Encoding.UTF8.GetString(CallIdRange.Slice(_data.Span));
+
+    private string? _callIdString;
 
     /// <summary>The CSeq sequence number (below 2^31, RFC 3261 §8.1.1.5).</summary>
     public uint CSeq { get; internal init; }
