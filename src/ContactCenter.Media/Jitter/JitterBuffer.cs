@@ -145,10 +145,36 @@ public sealed partial class JitterBuffer : IAudioSource
         }
 
         frame = frame[.._codec.SamplesPerFrame];
-        bool audible = NextFrame(frame);
+        bool audible = NextFrame(frame) != JitterFrame.Silent;
         Volatile.Write(ref _currentDepthFrames, _hasStream && _buffered > 0 ? _highest - _nextPlay + 1 : 0);
         return audible;
     }
+
+    /// <summary>
+    /// Like <see cref="ReadFrame"/> for a consumer that stores the codec's bytes (a G.711 recording): a frame that
+    /// arrived is left undecoded (<see cref="JitterFrame.Encoded"/>; its bytes are <see cref="EncodedFrame"/>); a
+    /// concealment frame is decoded audio in <paramref name="frame"/> (<see cref="JitterFrame.Decoded"/>); otherwise
+    /// <see cref="JitterFrame.Silent"/>. A stateful codec (the decoder must see every frame) is always decoded.
+    /// </summary>
+    internal JitterFrame ReadEncodedFrame(Span<short> frame)
+    {
+        DrainInbox();
+        if (frame.Length < _codec.SamplesPerFrame)
+        {
+            return JitterFrame.Silent;
+        }
+
+        frame = frame[.._codec.SamplesPerFrame];
+        JitterFrame result = NextFrame(frame, undecoded: _codec.IsStateless);
+        Volatile.Write(ref _currentDepthFrames, _hasStream && _buffered > 0 ? _highest - _nextPlay + 1 : 0);
+        return result;
+    }
+
+    /// <summary>
+    /// The bytes of the frame the last <see cref="ReadEncodedFrame"/> left undecoded, in place in the ring: valid until
+    /// the buffer is read again (packets reach the ring only when it is read).
+    /// </summary>
+    internal ReadOnlySpan<byte> EncodedFrame => _slotPayload.AsSpan(_encodedSlot * _frameBytes, _frameBytes);
 
     private void DrainInbox()
     {

@@ -16,7 +16,7 @@ namespace ContactCenter.Benchmarks.Media;
 /// is reported per call, for unrecorded and recorded rounds run back to back, so the difference is what recording costs.
 /// BenchmarkDotNet's single-call figures (<see cref="RecorderCallSecondBenchmarks"/>) run with warm caches; here every
 /// call's state is touched once per 20 ms among hundreds of others, as in the server.
-/// Run: dotnet run -c Release --project tests/ContactCenter.Benchmarks -- --recording-load [calls] [seconds] [rounds] [pcm16|mulaw]
+/// Run: dotnet run -c Release --project tests/ContactCenter.Benchmarks -- --recording-load [calls] [seconds] [rounds] [pcm16|mulaw] [record|plain]
 /// </summary>
 public static class RecordingLoadProbe
 {
@@ -28,6 +28,17 @@ public static class RecordingLoadProbe
         int rounds = numbers.Length > 2 ? numbers[2] : 2;
         var encoding = args.Contains("pcm16") ? RecordingEncoding.Pcm16 : args.Contains("mulaw") ? RecordingEncoding.MuLaw : (RecordingEncoding?)null;
         Console.WriteLine($"Recording load probe: {calls} calls, {seconds} s window, {rounds} pairs of rounds, {Environment.ProcessorCount} cores, format {(encoding?.ToString() ?? "default")}");
+        if (args.Contains("record") || args.Contains("plain"))
+        {
+            // One kind per process: the tick's code is then compiled (tiered PGO) for the kind being measured, as in a server.
+            for (int round = 0; round < rounds; round++)
+            {
+                Measure(calls, seconds, record: args.Contains("record"), encoding);
+            }
+
+            return;
+        }
+
         for (int round = 0; round < rounds; round++)
         {
             double plain = Measure(calls, seconds, record: false, encoding);
@@ -88,10 +99,14 @@ public static class RecordingLoadProbe
         var process = Process.GetCurrentProcess();
         process.Refresh();
         var cpu0 = process.TotalProcessorTime;
+        var threads0 = ThreadCpu();
         var wall = Stopwatch.StartNew();
         Thread.Sleep(TimeSpan.FromSeconds(seconds));
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpu0;
+        var threads1 = ThreadCpu();
+        string perThread = string.Join(", ", new[] { "media-clock", "recording-write", "probe-receive" }
+            .Select(name => $"{name} {(threads1.GetValueOrDefault(name) - threads0.GetValueOrDefault(name)) / wall.Elapsed.TotalSeconds:F3}"));
         double share = cpu.TotalSeconds * 100 / wall.Elapsed.TotalSeconds / calls;
 
         stop.Cancel();
@@ -104,11 +119,40 @@ public static class RecordingLoadProbe
             dropped += metadata.DroppedFrames;
         }
 
-        Console.WriteLine($"  {(record ? "recorded  " : "unrecorded")}: {share:F4}% of a core per call ({cpu.TotalSeconds / wall.Elapsed.TotalSeconds:F3} cores), tick faults {engine.TickFaults}, late ticks {engine.Clock.Statistics.LateTicks}"
+        Console.WriteLine($"  {(record ? "recorded  " : "unrecorded")}: {share:F4}% of a core per call ({cpu.TotalSeconds / wall.Elapsed.TotalSeconds:F3} cores), tick faults {engine.TickFaults}, late ticks {engine.Clock.Statistics.LateTicks}; cores by thread: {perThread}"
             + (record ? $", {recordings.Count} files, {written} frames written, {dropped} dropped" : ""));
         engine.Dispose();
         Directory.Delete(directory, recursive: true);
         return share;
+    }
+
+    // CPU seconds (user + system) per thread name, from /proc (Linux); empty elsewhere.
+    private static Dictionary<string, double> ThreadCpu()
+    {
+        var seconds = new Dictionary<string, double>();
+        if (!Directory.Exists("/proc/self/task"))
+        {
+            return seconds;
+        }
+
+        foreach (var task in Directory.GetDirectories("/proc/self/task"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                int open = stat.IndexOf('('), close = stat.LastIndexOf(')');
+                var name = stat[(open + 1)..close];
+                var fields = stat[(close + 2)..].Split(' ');
+                double ticks = double.Parse(fields[11]) + double.Parse(fields[12]); // utime, stime (fields 14 and 15)
+                seconds[name] = seconds.GetValueOrDefault(name) + (ticks / 100.0);
+            }
+            catch (IOException)
+            {
+                // The thread ended meanwhile.
+            }
+        }
+
+        return seconds;
     }
 
     // One packet per leg that decodes (the recorded calls' legs) every 20 ms, on its own thread like the receive loop.
