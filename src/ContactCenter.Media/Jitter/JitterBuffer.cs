@@ -44,9 +44,8 @@ public sealed partial class JitterBuffer : IAudioSource
     private readonly int[] _slotLength;
     private readonly byte[] _slotPayload;
 
-    private long _received;
+    private JitterReceiveCounters _receiveCounters;
     private long _invalid;
-    private long _inboxOverflows;
     private long _played;
     private long _late;
     private long _duplicates;
@@ -90,14 +89,14 @@ public sealed partial class JitterBuffer : IAudioSource
     public AudioCodec Codec => _codec;
 
     public JitterBufferStatistics Statistics => new(
-        Volatile.Read(ref _received),
+        Volatile.Read(ref _receiveCounters.Received),
         Volatile.Read(ref _played),
         Volatile.Read(ref _late),
         Volatile.Read(ref _duplicates),
         Volatile.Read(ref _concealed),
         Volatile.Read(ref _dropped),
-        Volatile.Read(ref _invalid),
-        Volatile.Read(ref _inboxOverflows),
+        Volatile.Read(ref _invalid) + Volatile.Read(ref _receiveCounters.Invalid),
+        Volatile.Read(ref _receiveCounters.InboxOverflows),
         Volatile.Read(ref _resyncs),
         Volatile.Read(ref _ssrcChanges),
         Volatile.Read(ref _timestampJumps),
@@ -115,16 +114,16 @@ public sealed partial class JitterBuffer : IAudioSource
     /// <param name="arrivalTimestamp">When the packet arrived, from the <see cref="TimeProvider"/> given at construction.</param>
     public JitterPushResult Push(uint ssrc, ushort sequenceNumber, uint timestamp, ReadOnlySpan<byte> payload, long arrivalTimestamp)
     {
-        Interlocked.Increment(ref _received);
+        Count(ref _receiveCounters.Received);
         if (payload.Length != _frameBytes)
         {
-            Interlocked.Increment(ref _invalid);
+            Count(ref _receiveCounters.Invalid);
             return JitterPushResult.InvalidPayload;
         }
 
         if (!_inbox.TryEnqueue(ssrc, sequenceNumber, timestamp, payload, arrivalTimestamp))
         {
-            Interlocked.Increment(ref _inboxOverflows);
+            Count(ref _receiveCounters.InboxOverflows);
             return JitterPushResult.InboxFull;
         }
 

@@ -26,7 +26,7 @@ internal sealed class PacketInbox
     private readonly int _maxPayload;
     private readonly int _stride;
     private readonly byte[] _slots;
-    private Counters _counters;
+    private PacketInboxCounters _counters;
 
     public PacketInbox(int capacity, int maxPayload)
     {
@@ -95,15 +95,4 @@ internal sealed class PacketInbox
     public void Release() => Volatile.Write(ref _counters.Head, _counters.Head + 1);
 
     private ReadOnlySpan<byte> Slot(int slot) => _slots.AsSpan(slot * _stride, _stride);
-
-    // The producer's fields and the consumer's fields on different cache lines (64 bytes apart, and apart from the
-    // object's other fields), so a write by one side does not take the line from the other.
-    [StructLayout(LayoutKind.Explicit, Size = 192)]
-    private struct Counters
-    {
-        [FieldOffset(64)] public long Tail;
-        [FieldOffset(72)] public long HeadSeenByProducer;
-        [FieldOffset(128)] public long Head;
-        [FieldOffset(136)] public long TailSeenByConsumer;
-    }
 }
