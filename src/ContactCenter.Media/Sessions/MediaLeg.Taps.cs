@@ -92,7 +92,7 @@ public sealed partial class MediaLeg
     internal G711Codec? CapturedCodec => _capturedCodec;
 
     /// <summary>This tick's frame as it arrived, when <see cref="CapturedCodec"/> is set (in the jitter buffer, valid this tick).</summary>
-    internal ReadOnlySpan<byte> CapturedEncoded => _inbound is { } inbound ? inbound.EncodedFrame : default;
+    internal ReadOnlySpan<byte> CapturedEncoded => _capturedEncoded;
 
     /// <summary>This tick's decoded inbound frame (inputs phase result); empty when nobody needs it.</summary>
     internal ReadOnlySpan<short> CapturedFrame => _captured.AsSpan(0, _capturedSamples);
@@ -127,6 +127,9 @@ public sealed partial class MediaLeg
             var read = inbound.ReadEncodedFrame(frame, out var codec);
             _capturedAudible = read != JitterFrame.Silent;
             _capturedCodec = read == JitterFrame.Encoded ? codec : null;
+
+            // Kept here, so the recordings phase reaches the bytes from this leg without walking the decode path again.
+            _capturedEncoded = read == JitterFrame.Encoded ? inbound.EncodedFrame : default;
             return;
         }
 

@@ -30,6 +30,7 @@ public sealed partial class MediaLeg : IDisposable, IRtpEndpointListener
     private readonly Action<MediaEvent>? _events;
     private short[]? _captured; // made on the first capture (recording, mixing): a relayed leg never needs it
     private G711Codec? _capturedCodec;
+    private ArraySegment<byte> _capturedEncoded;
     private readonly Lock _inboundGate = new();
     private volatile AudioTap? _recording;
     private volatile AudioTap? _mixerInput;

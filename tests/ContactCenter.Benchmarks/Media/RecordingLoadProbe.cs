@@ -52,10 +52,12 @@ public static class RecordingLoadProbe
         string directory = Directory.CreateTempSubdirectory("cc-recording-load-").FullName;
         var first = 40000 + (Random.Shared.Next(0, 500) * 2);
         var sink = new IPEndPoint(IPAddress.Loopback, 9); // discard: RTCP reports go nowhere
-        using var engine = new MediaEngine(new MediaEngineOptions
+        var defaults = new MediaEngineOptions();
+        using var engine = new MediaEngine(defaults with
         {
             Ports = new RtpPortAllocatorOptions { BindAddress = IPAddress.Loopback, MinPort = first, MaxPort = first + (calls * 4) + 10 },
             RecordingDirectory = directory,
+            Endpoint = Setting("inbox") is int inbox ? defaults.Endpoint with { JitterBuffer = defaults.Endpoint.JitterBuffer with { InboxCapacity = inbox } } : defaults.Endpoint,
         });
         var legs = new List<MediaLeg>();
         string offer = $"v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio {sink.Port} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n";
@@ -77,7 +79,7 @@ public static class RecordingLoadProbe
             a.BridgeWith(b);
             if (record)
             {
-                var options = new LegRecordingOptions { Path = $"call-{call}.wav" };
+                var options = new LegRecordingOptions { Path = $"call-{call}.wav", QueueFrames = Setting("queue") ?? 100 };
                 recordings.Add(a.StartRecording(encoding is { } e ? options with { Format = new RecordingFormat(RecordingLayout.Stereo, e, 8000) } : options));
             }
         }
@@ -125,6 +127,10 @@ public static class RecordingLoadProbe
         Directory.Delete(directory, recursive: true);
         return share;
     }
+
+    // A key=value setting from the command line (inbox=N: jitter-buffer inbox capacity; queue=N: recording queue frames).
+    private static int? Setting(string key) =>
+        Environment.GetCommandLineArgs().Where(a => a.StartsWith(key + "=", StringComparison.Ordinal)).Select(a => (int?)int.Parse(a[(key.Length + 1)..])).FirstOrDefault();
 
     // CPU seconds (user + system) per thread name, from /proc (Linux); empty elsewhere.
     private static Dictionary<string, double> ThreadCpu()
