@@ -34,7 +34,7 @@ public sealed partial class JitterBuffer : IAudioSource
     private readonly IAudioDecoder _decoder;
     private readonly AudioCodec _codec;
     private readonly JitterBufferOptions _options;
-    private readonly PacketInbox _inbox;
+    private PacketInbox _inbox; // a mutable struct: used in place, never copied
     private readonly JitterDepthEstimator _depth;
     private readonly LossConcealer _concealer;
     private readonly int _mask;

@@ -11,9 +11,10 @@ namespace ContactCenter.Media.Jitter;
 /// counter, refreshed only when the queue looks full (producer) or empty (consumer). With hundreds of streams every
 /// slot is out of the cache when it is next used, and every cache line the two threads share moves between cores:
 /// one packet then costs its payload's lines and one counter, not a line per field and a counter line both threads
-/// write.
+/// write. A struct, held in place by its <see cref="JitterBuffer"/> (a mutable field, never copied), so the media clock
+/// reaches the counters without one more object to load.
 /// </remarks>
-internal sealed class PacketInbox
+internal struct PacketInbox
 {
     private const int SsrcOffset = 0;
     private const int TimestampOffset = 4;
