@@ -185,6 +185,35 @@ public sealed class InboundAudio : IAudioSource
         return audible;
     }
 
+    /// <summary>
+    /// Clock side, once per tick, for a consumer that stores G.711 as it came (a recording): while the stream is G.711 at
+    /// this path's rate, a frame that arrived is left undecoded (<see cref="JitterFrame.Encoded"/>: its bytes are
+    /// <see cref="EncodedFrame"/>, <paramref name="codec"/> says which law); anything else is decoded into
+    /// <paramref name="frame"/> as by <see cref="ReadFrame"/> (<see cref="JitterFrame.Decoded"/> or <see cref="JitterFrame.Silent"/>).
+    /// </summary>
+    internal JitterFrame ReadEncodedFrame(Span<short> frame, out G711Codec? codec)
+    {
+        codec = null;
+        var buffer = _buffer;
+        if (buffer?.Codec is G711Codec g711 && Format.SampleRate == g711.SampleRate && frame.Length >= Format.SamplesPerFrame)
+        {
+            _readerBuffer = buffer;
+            _resampler = null;
+            var result = buffer.ReadEncodedFrame(frame[..Format.SamplesPerFrame]);
+            if (result == JitterFrame.Encoded)
+            {
+                codec = g711;
+            }
+
+            return result;
+        }
+
+        return ReadFrame(frame) ? JitterFrame.Decoded : JitterFrame.Silent;
+    }
+
+    /// <summary>The bytes of the frame the last <see cref="ReadEncodedFrame"/> left undecoded (valid until the next read).</summary>
+    internal ArraySegment<byte> EncodedFrame => _readerBuffer is { } buffer ? buffer.EncodedSegment : default;
+
     // A packet longer than a frame delivers its frames in bursts (a 30 ms sender completes two frames, then none): the
     // buffer must hold at least one packet's worth plus a frame, or it plays concealment and then trims real frames.
     private JitterBufferOptions OptionsFor(AudioCodec codec, int payloadLength)

@@ -12,6 +12,7 @@ public sealed partial class JitterBuffer
                 Count(ref _ssrcChanges);
                 _decoder.Reset();
                 _concealer.Forget();
+                _lastEncodedUnremembered = false;
             }
 
             _hasStream = true;
@@ -75,6 +76,13 @@ public sealed partial class JitterBuffer
             // Only reachable while prebuffering a reordered start wider than the ring; the older frame gives way.
             _buffered--;
             Count(ref _dropped);
+        }
+
+        if (slot == _encodedSlot && _lastEncodedUnremembered)
+        {
+            // The last frame played undecoded is being overwritten (a jump of a whole ring ahead): conceal from silence.
+            _lastEncodedUnremembered = false;
+            _concealer.Forget();
         }
 
         _slotSequence[slot] = extended;

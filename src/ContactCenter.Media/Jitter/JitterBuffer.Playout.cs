@@ -14,13 +14,17 @@ public sealed partial class JitterBuffer
     private int _held;
     private int _excessReads;
     private long _farBehind = long.MinValue;
+    private int _encodedSlot; // the slot of the last frame played undecoded (ReadEncodedFrame)
+    private bool _lastEncodedUnremembered; // ... and the concealer has not been given it yet
 
-    private bool NextFrame(Span<short> frame)
+    // Decodes the next frame into `frame`; with `undecoded` (a stateless codec) a frame that arrived is left in its slot
+    // instead (JitterFrame.Encoded, _encodedSlot), and only concealment is decoded.
+    private JitterFrame NextFrame(Span<short> frame, bool undecoded = false)
     {
         if (!_hasStream || (!_playing && !TryStartPlaying()))
         {
             frame.Clear();
-            return false;
+            return JitterFrame.Silent;
         }
 
         TrimExcessDepth();
@@ -33,7 +37,18 @@ public sealed partial class JitterBuffer
                 _buffered--;
                 _nextPlay++;
                 _held = 0;
-                int samples = _decoder.Decode(_slotPayload.AsSpan(slot * _frameBytes, _slotLength[slot]), frame);
+                ReadOnlySpan<byte> payload = _slotPayload.AsSpan(slot * _frameBytes, _slotLength[slot]);
+                if (undecoded && payload.Length == _frameBytes)
+                {
+                    // Nothing is copied: the reader takes the bytes from the slot, and the concealer is given this frame
+                    // only if a loss follows (decoded from the slot then; the codec keeps no state).
+                    _encodedSlot = slot;
+                    _lastEncodedUnremembered = true;
+                    Count(ref _played);
+                    return JitterFrame.Encoded;
+                }
+
+                int samples = _decoder.Decode(payload, frame);
                 if (samples != frame.Length)
                 {
                     Count(ref _invalid);
@@ -41,8 +56,9 @@ public sealed partial class JitterBuffer
                 }
 
                 _concealer.Remember(frame);
+                _lastEncodedUnremembered = false;
                 Count(ref _played);
-                return true;
+                return JitterFrame.Decoded;
             }
 
             if (_buffered > 0)
@@ -149,9 +165,18 @@ public sealed partial class JitterBuffer
         _nextPlay++;
     }
 
-    private bool Conceal(Span<short> frame)
+    private JitterFrame Conceal(Span<short> frame)
     {
         Count(ref _concealed);
-        return _concealer.Conceal(frame);
+        if (_lastEncodedUnremembered)
+        {
+            _lastEncodedUnremembered = false;
+            if (_decoder.Decode(_slotPayload.AsSpan(_encodedSlot * _frameBytes, _frameBytes), frame) == frame.Length)
+            {
+                _concealer.Remember(frame);
+            }
+        }
+
+        return _concealer.Conceal(frame) ? JitterFrame.Decoded : JitterFrame.Silent;
     }
 }

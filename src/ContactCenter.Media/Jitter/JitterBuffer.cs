@@ -34,7 +34,7 @@ public sealed partial class JitterBuffer : IAudioSource
     private readonly IAudioDecoder _decoder;
     private readonly AudioCodec _codec;
     private readonly JitterBufferOptions _options;
-    private readonly PacketInbox _inbox;
+    private PacketInbox _inbox; // a mutable struct: used in place, never copied
     private readonly JitterDepthEstimator _depth;
     private readonly LossConcealer _concealer;
     private readonly int _mask;
@@ -44,9 +44,8 @@ public sealed partial class JitterBuffer : IAudioSource
     private readonly int[] _slotLength;
     private readonly byte[] _slotPayload;
 
-    private long _received;
+    private JitterReceiveCounters _receiveCounters;
     private long _invalid;
-    private long _inboxOverflows;
     private long _played;
     private long _late;
     private long _duplicates;
@@ -90,14 +89,14 @@ public sealed partial class JitterBuffer : IAudioSource
     public AudioCodec Codec => _codec;
 
     public JitterBufferStatistics Statistics => new(
-        Volatile.Read(ref _received),
+        Volatile.Read(ref _receiveCounters.Received),
         Volatile.Read(ref _played),
         Volatile.Read(ref _late),
         Volatile.Read(ref _duplicates),
         Volatile.Read(ref _concealed),
         Volatile.Read(ref _dropped),
-        Volatile.Read(ref _invalid),
-        Volatile.Read(ref _inboxOverflows),
+        Volatile.Read(ref _invalid) + Volatile.Read(ref _receiveCounters.Invalid),
+        Volatile.Read(ref _receiveCounters.InboxOverflows),
         Volatile.Read(ref _resyncs),
         Volatile.Read(ref _ssrcChanges),
         Volatile.Read(ref _timestampJumps),
@@ -115,16 +114,16 @@ public sealed partial class JitterBuffer : IAudioSource
     /// <param name="arrivalTimestamp">When the packet arrived, from the <see cref="TimeProvider"/> given at construction.</param>
     public JitterPushResult Push(uint ssrc, ushort sequenceNumber, uint timestamp, ReadOnlySpan<byte> payload, long arrivalTimestamp)
     {
-        Interlocked.Increment(ref _received);
+        Count(ref _receiveCounters.Received);
         if (payload.Length != _frameBytes)
         {
-            Interlocked.Increment(ref _invalid);
+            Count(ref _receiveCounters.Invalid);
             return JitterPushResult.InvalidPayload;
         }
 
         if (!_inbox.TryEnqueue(ssrc, sequenceNumber, timestamp, payload, arrivalTimestamp))
         {
-            Interlocked.Increment(ref _inboxOverflows);
+            Count(ref _receiveCounters.InboxOverflows);
             return JitterPushResult.InboxFull;
         }
 
@@ -145,10 +144,39 @@ public sealed partial class JitterBuffer : IAudioSource
         }
 
         frame = frame[.._codec.SamplesPerFrame];
-        bool audible = NextFrame(frame);
+        bool audible = NextFrame(frame) != JitterFrame.Silent;
         Volatile.Write(ref _currentDepthFrames, _hasStream && _buffered > 0 ? _highest - _nextPlay + 1 : 0);
         return audible;
     }
+
+    /// <summary>
+    /// Like <see cref="ReadFrame"/> for a consumer that stores the codec's bytes (a G.711 recording): a frame that
+    /// arrived is left undecoded (<see cref="JitterFrame.Encoded"/>; its bytes are <see cref="EncodedFrame"/>); a
+    /// concealment frame is decoded audio in <paramref name="frame"/> (<see cref="JitterFrame.Decoded"/>); otherwise
+    /// <see cref="JitterFrame.Silent"/>. A stateful codec (the decoder must see every frame) is always decoded.
+    /// </summary>
+    internal JitterFrame ReadEncodedFrame(Span<short> frame)
+    {
+        DrainInbox();
+        if (frame.Length < _codec.SamplesPerFrame)
+        {
+            return JitterFrame.Silent;
+        }
+
+        frame = frame[.._codec.SamplesPerFrame];
+        JitterFrame result = NextFrame(frame, undecoded: _codec.IsStateless);
+        Volatile.Write(ref _currentDepthFrames, _hasStream && _buffered > 0 ? _highest - _nextPlay + 1 : 0);
+        return result;
+    }
+
+    /// <summary>
+    /// The bytes of the frame the last <see cref="ReadEncodedFrame"/> left undecoded, in place in the ring: valid until
+    /// the buffer is read again (packets reach the ring only when it is read).
+    /// </summary>
+    internal ReadOnlySpan<byte> EncodedFrame => EncodedSegment;
+
+    /// <summary><see cref="EncodedFrame"/> as array and offset, for a reader that keeps it until later in the tick.</summary>
+    internal ArraySegment<byte> EncodedSegment => new(_slotPayload, _encodedSlot * _frameBytes, _frameBytes);
 
     private void DrainInbox()
     {

@@ -27,6 +27,7 @@ internal sealed class PartialFrameAssembler
     private readonly int[] _filledTicks = new int[Slots];
     private readonly ulong[] _coverage;
     private readonly byte[] _payload;
+    private int _inProgress; // slots holding part of a frame: none for a stream of whole frames
 
     /// <param name="maxTicksPerFrame">The most RTP ticks a frame of any codec this will see holds.</param>
     /// <param name="maxFrameBytes">The most payload bytes a frame of any codec this will see holds.</param>
@@ -49,6 +50,7 @@ internal sealed class PartialFrameAssembler
     /// <summary>Forgets every frame in progress without counting them (a new stream or codec).</summary>
     public void Clear()
     {
+        _inProgress = 0;
         _frame.AsSpan().Fill(Empty);
         _filledTicks.AsSpan().Clear();
         _coverage.AsSpan().Clear();
@@ -57,6 +59,11 @@ internal sealed class PartialFrameAssembler
     /// <summary>A whole frame went straight to the buffer: a part of it still in progress would only duplicate it.</summary>
     public void Discard(long frame)
     {
+        if (_inProgress == 0)
+        {
+            return; // the usual case, decided without touching the slots (this runs for every packet)
+        }
+
         int slot = SlotOf(frame);
         if (_frame[slot] == frame)
         {
@@ -87,6 +94,7 @@ internal sealed class PartialFrameAssembler
             }
 
             _frame[slot] = frame;
+            _inProgress++;
         }
 
         part.CopyTo(_payload.AsSpan((slot * MaxFrameBytes) + (tickOffset * bytesPerTick)));
@@ -121,8 +129,10 @@ internal sealed class PartialFrameAssembler
         return added;
     }
 
+    // Only for a slot in use.
     private void Reset(int slot)
     {
+        _inProgress--;
         _frame[slot] = Empty;
         _filledTicks[slot] = 0;
         _coverage.AsSpan(slot * _wordsPerSlot, _wordsPerSlot).Clear();

@@ -119,6 +119,11 @@ public sealed class Recorder : IAsyncDisposable
                 {
                     // Read the stop flag before draining: every frame committed before StopAsync is then in this drain.
                     bool stopping = session.StopRequested;
+                    if (!stopping && !session.DrainDue)
+                    {
+                        continue;
+                    }
+
                     session.Drain();
                     if (stopping)
                     {

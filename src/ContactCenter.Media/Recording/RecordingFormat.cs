@@ -8,6 +8,16 @@ public readonly record struct RecordingFormat(RecordingLayout Layout, RecordingE
     /// <summary>Stereo (caller left, agent right), 8 kHz 16-bit PCM.</summary>
     public static readonly RecordingFormat StereoPcm16Narrowband = new(RecordingLayout.Stereo, RecordingEncoding.Pcm16, 8000);
 
+    /// <summary>
+    /// Stereo 8 kHz G.711 µ-law (WAVE format 7): a G.711 µ-law call is stored byte for byte as it arrived, with nothing
+    /// decoded or re-encoded, in half the bytes of 16-bit PCM. The default of a leg's recording (see
+    /// <see cref="Sessions.LegRecordingOptions.Format"/>).
+    /// </summary>
+    public static readonly RecordingFormat StereoMuLawNarrowband = new(RecordingLayout.Stereo, RecordingEncoding.MuLaw, 8000);
+
+    /// <summary>Stereo 8 kHz G.711 A-law (WAVE format 6): the default for a call whose leg uses PCMA.</summary>
+    public static readonly RecordingFormat StereoALawNarrowband = new(RecordingLayout.Stereo, RecordingEncoding.ALaw, 8000);
+
     /// <summary>The parties a <see cref="RecordingLayout.Stereo"/> file holds, one per channel.</summary>
     public const int StereoParties = 2;
 

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using ContactCenter.Media.Audio;
 using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Mixing;
 
@@ -7,7 +9,9 @@ namespace ContactCenter.Media.Recording;
 // The media clock's side: stage each party's frame, then encode the tick into the next free queue slot.
 public sealed partial class RecordingSession
 {
-    private readonly short[][] _staged;
+    private readonly bool _stereo;
+    private readonly byte _silence;
+    private readonly short[]?[] _staged;
     private readonly bool[] _present;
     private readonly IAudioResampler?[] _resamplers;
     private readonly short[] _block;
@@ -25,12 +29,18 @@ public sealed partial class RecordingSession
     private long _pausedTicks;
     private long _invalidFrames;
     private long _overrunFrames;
+    private bool _slotUnavailable;
 
     /// <summary>
     /// Stages one party's 20 ms frame for the current tick: <see cref="StorageFormat"/>'s sample count, or the other
     /// rate's (160 ↔ 320), which is resampled. A silent frame, an unknown party or a wrong length records silence
     /// (the last two are counted in <see cref="RecordingMetadata.InvalidFrames"/>). Never blocks, never throws.
     /// </summary>
+    /// <remarks>
+    /// A stereo file's frame goes straight into its channel of the tick's queue slot, encoded there: with hundreds of
+    /// calls recorded every buffer a tick touches is a cache miss, so the frame is not staged and interleaved in
+    /// separate copies first. A mono file sums its parties at <see cref="OnTick"/>.
+    /// </remarks>
     public void WriteFrame(int party, ReadOnlySpan<short> frame, bool silent)
     {
         if ((uint)party >= (uint)_parties)
@@ -50,27 +60,86 @@ public sealed partial class RecordingSession
             return;
         }
 
-        short[] staged = _staged[party];
-        if (frame.Length == _samplesPerFrame)
+        if (frame.Length != _samplesPerFrame)
         {
-            frame.CopyTo(staged);
-        }
-        else if (frame.Length * 2 == _samplesPerFrame || frame.Length == _samplesPerFrame * 2)
-        {
+            if (frame.Length * 2 != _samplesPerFrame && frame.Length != _samplesPerFrame * 2)
+            {
+                _invalidFrames++;
+                return;
+            }
+
+            short[] resampled = _staged[party] ??= new short[_samplesPerFrame];
             IAudioResampler resampler = _resamplers[party] ??= AudioResampler.Create(frame.Length * 50, _format.SampleRate);
-            int written = resampler.Process(frame, staged);
+            int written = resampler.Process(frame, resampled);
             if (written < 0)
             {
                 _invalidFrames++;
                 return;
             }
 
-            staged.AsSpan(written).Clear();
+            resampled.AsSpan(written).Clear();
+            frame = resampled;
+        }
+
+        if (!_stereo)
+        {
+            Span<short> staged = _staged[party];
+            if (!frame.Overlaps(staged))
+            {
+                frame.CopyTo(staged);
+            }
+        }
+        else if (_paused || _failed || _head - Volatile.Read(ref _tail) >= _capacity)
+        {
+            // Nothing goes into the queue while paused, and a full queue's next slot is still the writer's: OnTick drops the tick.
+            _slotUnavailable = true;
+            return;
         }
         else
         {
-            _invalidFrames++;
+            WriteChannel(frame, party);
+        }
+
+        _present[party] = true;
+    }
+
+    /// <summary>
+    /// Stages one party's frame as G.711 bytes as they arrived (<see cref="Sessions.MediaLeg"/> hands over what it did not
+    /// decode). A stereo file in the same law takes the bytes as they are, with nothing decoded or encoded; anything else
+    /// is decoded and goes through <see cref="WriteFrame"/>.
+    /// </summary>
+    internal void WriteG711Frame(int party, ReadOnlySpan<byte> payload, G711Codec codec)
+    {
+        var law = ReferenceEquals(codec, G711Codec.ALaw) ? RecordingEncoding.ALaw : RecordingEncoding.MuLaw;
+        if (!_stereo || _format.Encoding != law || payload.Length != _samplesPerFrame || (uint)party >= (uint)_parties)
+        {
+            Span<short> pcm = stackalloc short[Math.Min(payload.Length, 2 * AudioFormat.Wideband.SamplesPerFrame)];
+            int samples = codec.Decode(payload[..pcm.Length], pcm);
+            WriteFrame(party, pcm[..Math.Max(0, samples)], silent: false);
             return;
+        }
+
+        if (_present[party])
+        {
+            _overrunFrames++;
+            _present[party] = false;
+        }
+
+        if (_stopRequested)
+        {
+            return;
+        }
+
+        if (_paused || _failed || _head - Volatile.Read(ref _tail) >= _capacity)
+        {
+            _slotUnavailable = true;
+            return;
+        }
+
+        Span<byte> slot = CurrentSlot;
+        for (int i = 0; i < payload.Length; i++)
+        {
+            slot[(2 * i) + party] = payload[i];
         }
 
         _present[party] = true;
@@ -84,6 +153,8 @@ public sealed partial class RecordingSession
             return;
         }
 
+        bool slotUnavailable = _slotUnavailable;
+        _slotUnavailable = false;
         if (_paused)
         {
             _pausedTicks++;
@@ -92,7 +163,7 @@ public sealed partial class RecordingSession
         }
 
         long head = _head;
-        if (_failed || head - Volatile.Read(ref _tail) >= _capacity)
+        if (_failed || slotUnavailable || head - Volatile.Read(ref _tail) >= _capacity)
         {
             Interlocked.Increment(ref _droppedFrames);
             Array.Clear(_present);
@@ -100,8 +171,24 @@ public sealed partial class RecordingSession
             return;
         }
 
-        BuildBlock();
-        EncodeBlock(_ring.AsSpan((int)(head % _capacity) * _slotBytes, _slotBytes));
+        if (_stereo)
+        {
+            for (int party = 0; party < RecordingFormat.StereoParties; party++)
+            {
+                if (!_present[party])
+                {
+                    WriteSilentChannel(party);
+                }
+            }
+
+            Array.Clear(_present);
+        }
+        else
+        {
+            BuildBlock();
+            EncodeBlock(CurrentSlot);
+        }
+
         // A full fence: the writer clears its wake flag and then reads _head; this side publishes _head and then reads the flag.
         Interlocked.Exchange(ref _head, head + 1);
         Volatile.Write(ref _committedFrames, _committedFrames + 1);
@@ -111,41 +198,79 @@ public sealed partial class RecordingSession
         }
     }
 
-    private void BuildBlock()
+    // The slot the current tick fills (free: the caller checked the queue is not full).
+    private Span<byte> CurrentSlot => _ring.AsSpan((int)(_head % _capacity) * _slotBytes, _slotBytes);
+
+    // One party's samples into every other sample of the slot (channel 0 first), in the file's encoding.
+    private void WriteChannel(ReadOnlySpan<short> samples, int party)
     {
-        int samples = _samplesPerFrame;
-        if (_format.Layout == RecordingLayout.Stereo)
+        Span<byte> slot = CurrentSlot;
+        switch (_format.Encoding)
         {
-            Span<short> block = _block;
-            short[] left = _staged[0];
-            short[] right = _staged[1];
-            bool hasLeft = _present[0];
-            bool hasRight = _present[1];
-            for (int i = 0; i < samples; i++)
+            case RecordingEncoding.MuLaw:
+                for (int i = 0; i < samples.Length; i++)
+                {
+                    slot[(2 * i) + party] = MuLaw.Encode(samples[i]);
+                }
+
+                break;
+            case RecordingEncoding.ALaw:
+                for (int i = 0; i < samples.Length; i++)
+                {
+                    slot[(2 * i) + party] = ALaw.Encode(samples[i]);
+                }
+
+                break;
+            default:
+                Span<short> pcm = MemoryMarshal.Cast<byte, short>(slot);
+                for (int i = 0; i < samples.Length; i++)
+                {
+                    pcm[(2 * i) + party] = BitConverter.IsLittleEndian ? samples[i] : BinaryPrimitives.ReverseEndianness(samples[i]);
+                }
+
+                break;
+        }
+    }
+
+    private void WriteSilentChannel(int party)
+    {
+        Span<byte> slot = CurrentSlot;
+        if (_format.Encoding == RecordingEncoding.Pcm16)
+        {
+            Span<short> pcm = MemoryMarshal.Cast<byte, short>(slot);
+            for (int i = party; i < pcm.Length; i += 2)
             {
-                block[2 * i] = hasLeft ? left[i] : (short)0;
-                block[2 * i + 1] = hasRight ? right[i] : (short)0;
+                pcm[i] = 0;
             }
         }
         else
         {
-            Span<int> sum = _mixSum;
-            sum.Clear();
-            for (int party = 0; party < _parties; party++)
+            for (int i = party; i < slot.Length; i += 2)
             {
-                if (_present[party])
+                slot[i] = _silence;
+            }
+        }
+    }
+
+    // Mono: the parties' sum, saturated.
+    private void BuildBlock()
+    {
+        int samples = _samplesPerFrame;
+        Span<int> sum = _mixSum;
+        sum.Clear();
+        for (int party = 0; party < _parties; party++)
+        {
+            if (_present[party])
+            {
+                short[] staged = _staged[party]!;
+                for (int i = 0; i < samples; i++)
                 {
-                    short[] staged = _staged[party];
-                    for (int i = 0; i < samples; i++)
-                    {
-                        sum[i] += staged[i];
-                    }
+                    sum[i] += staged[i];
                 }
             }
-
-            PcmMath.Saturate(sum, _block);
         }
 
+        PcmMath.Saturate(sum, _block);
         Array.Clear(_present);
     }
 
@@ -168,7 +293,7 @@ public sealed partial class RecordingSession
                 {
                     for (int i = 0; i < _block.Length; i++)
                     {
-                        System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(slot[(2 * i)..], _block[i]);
+                        BinaryPrimitives.WriteInt16LittleEndian(slot[(2 * i)..], _block[i]);
                     }
                 }
 

@@ -24,6 +24,13 @@ public sealed partial class RecordingSession
         _stream.Flush();
     }
 
+    /// <summary>
+    /// Writer thread: true when a batch (<see cref="RecordingOptions.WriterBatchFrames"/>) is queued, or the clock is
+    /// dropping frames. Sessions below their batch wait for the next wake-up, so each write carries a batch, not the one or
+    /// two frames a recording happened to queue since another recording woke the writer.
+    /// </summary>
+    internal bool DrainDue => Volatile.Read(ref _head) - _tail >= _wakeDepth || _failed;
+
     /// <summary>Writer thread: writes every queued frame; refreshes the header when enough audio has gone by.</summary>
     internal void Drain()
     {
@@ -126,7 +133,8 @@ public sealed partial class RecordingSession
         int length = WavHeader.Write(_header, _format, _dataBytes);
         _stream.Seek(0, SeekOrigin.Begin);
         _stream.Write(_header, 0, length);
-        _stream.Seek(0, SeekOrigin.End);
+        // Back to the end of the data by our own count: SeekOrigin.End would ask the file system for the length each time.
+        _stream.Seek(_headerLength + _dataBytes, SeekOrigin.Begin);
         _stream.Flush();
         _framesAtLastRefresh = _framesWritten;
     }

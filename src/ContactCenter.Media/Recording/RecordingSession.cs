@@ -36,16 +36,26 @@ public sealed partial class RecordingSession : IMediaTickable
         Path = path;
         _startedAt = recorder.TimeProvider.GetUtcNow();
 
+        _stereo = _format.Layout == RecordingLayout.Stereo;
         _staged = new short[_parties][];
         _present = new bool[_parties];
         _resamplers = new IAudioResampler?[_parties];
-        for (int party = 0; party < _parties; party++)
+        if (!_stereo)
         {
-            _staged[party] = new short[_samplesPerFrame];
+            for (int party = 0; party < _parties; party++)
+            {
+                _staged[party] = new short[_samplesPerFrame];
+            }
         }
 
-        _block = new short[_samplesPerFrame * _format.Channels];
-        _mixSum = _format.Layout == RecordingLayout.Mono ? new int[_samplesPerFrame] : [];
+        _block = _stereo ? [] : new short[_samplesPerFrame];
+        _mixSum = _stereo ? [] : new int[_samplesPerFrame];
+        _silence = _format.Encoding switch
+        {
+            RecordingEncoding.MuLaw => MuLaw.Encode(0),
+            RecordingEncoding.ALaw => ALaw.Encode(0),
+            _ => 0,
+        };
         _slotBytes = _format.BytesPerFrame;
         _capacity = options.QueueFrames;
         _wakeDepth = options.WriterBatchFrames;

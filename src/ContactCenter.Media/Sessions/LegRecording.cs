@@ -94,7 +94,16 @@ public sealed class LegRecording : IMediaTickable
 
     private void Write(int party, MediaLeg? leg)
     {
-        if (leg is not null && leg.HasCapture)
+        if (leg is null || !leg.HasCapture)
+        {
+            return;
+        }
+
+        if (leg.CapturedCodec is { } codec)
+        {
+            Session.WriteG711Frame(party, leg.CapturedEncoded, codec);
+        }
+        else
         {
             Session.WriteFrame(party, leg.CapturedFrame, !leg.CapturedAudible);
         }

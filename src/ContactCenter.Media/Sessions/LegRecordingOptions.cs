@@ -11,8 +11,13 @@ public sealed record LegRecordingOptions
     /// </summary>
     public required string Path { get; init; }
 
-    /// <summary>Layout, encoding and rate (default stereo 16-bit PCM at 8 kHz).</summary>
-    public RecordingFormat Format { get; init; } = RecordingFormat.StereoPcm16Narrowband;
+    /// <summary>
+    /// Layout, encoding and rate. Null (the default): stereo 8 kHz G.711 in the law of the leg's codec when the recording
+    /// starts — A-law for a PCMA leg (<see cref="RecordingFormat.StereoALawNarrowband"/>), µ-law otherwise
+    /// (<see cref="RecordingFormat.StereoMuLawNarrowband"/>) — so a G.711 call's audio is stored byte for byte as it
+    /// arrived; other codecs (G.722, the other law) are decoded and encoded.
+    /// </summary>
+    public RecordingFormat? Format { get; init; }
 
     /// <summary>
     /// The party on channel 1 (stereo) or mixed in (mono). Null means the leg this one is bridged with, followed across

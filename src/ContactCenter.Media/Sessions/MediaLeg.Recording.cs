@@ -1,3 +1,4 @@
+using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Mixing;
 using ContactCenter.Media.Recording;
 
@@ -30,7 +31,9 @@ public sealed partial class MediaLeg
         var session = _engine.StartRecordingSession(new RecordingOptions
         {
             Path = options.Path,
-            Format = options.Format,
+            Format = options.Format ?? (ReferenceEquals(Endpoint.CurrentMedia?.SendCodec, G711Codec.ALaw)
+                ? RecordingFormat.StereoALawNarrowband
+                : RecordingFormat.StereoMuLawNarrowband),
             HeaderRefreshInterval = options.HeaderRefreshInterval,
             QueueFrames = options.QueueFrames,
         });

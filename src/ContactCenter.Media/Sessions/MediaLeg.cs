@@ -1,6 +1,7 @@
 using System.Net;
 using ContactCenter.Media.Audio;
 using ContactCenter.Media.Bridging;
+using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Dtmf;
 using ContactCenter.Media.Endpoints;
 using ContactCenter.Media.Quality;
@@ -31,6 +32,8 @@ public sealed partial class MediaLeg : IDisposable, IRtpEndpointListener
     private readonly SdpNegotiator _negotiator;
     private readonly Action<MediaEvent>? _events;
     private short[]? _captured; // made on the first capture (recording, mixing): a relayed leg never needs it
+    private G711Codec? _capturedCodec;
+    private ArraySegment<byte> _capturedEncoded;
     private readonly Lock _inboundGate = new();
     private volatile AudioTap? _recording;
     private volatile AudioTap? _mixerInput;

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace ContactCenter.Server.Tests.SipPeers;
 
 /// <summary>
-/// A 16-bit PCM WAV read back for analysis: per-channel samples and the share of a window's energy that lies at one
+/// A WAV read back for analysis (16-bit PCM, or G.711 µ-law/A-law as calls are recorded, decoded to 16-bit samples): per-channel samples and the share of a window's energy that lies at one
 /// frequency (a Goertzel filter), so a test can tell a phone's sine from music or silence.
 /// </summary>
 internal sealed class RecordedAudio
@@ -20,14 +20,16 @@ internal sealed class RecordedAudio
 
     public TimeSpan Duration => TimeSpan.FromSeconds((double)Channels[0].Length / SampleRate);
 
-    /// <summary>Reads a canonical RIFF/WAVE file with a PCM 16-bit "fmt " chunk (the recorder's output).</summary>
+    /// <summary>
+    /// Reads a canonical RIFF/WAVE file: PCM 16-bit (tag 1) or G.711 A-law (6) / µ-law (7), 8-bit — the recorder's output.
+    /// </summary>
     public static RecordedAudio Read(string path)
     {
         var bytes = File.ReadAllBytes(path);
         Assert.True(bytes.Length >= 44, $"{path} holds {bytes.Length} bytes, not a WAV");
         Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
         Assert.Equal("WAVE", System.Text.Encoding.ASCII.GetString(bytes, 8, 4));
-        int channels = 0, rate = 0, bits = 0;
+        int channels = 0, rate = 0, bits = 0, tag = 0;
         int offset = 12;
         while (offset + 8 <= bytes.Length)
         {
@@ -36,21 +38,31 @@ internal sealed class RecordedAudio
             var body = bytes.AsSpan(offset + 8, Math.Min(size, bytes.Length - offset - 8));
             if (id == "fmt ")
             {
-                Assert.Equal(1, BinaryPrimitives.ReadInt16LittleEndian(body)); // PCM
+                tag = BinaryPrimitives.ReadInt16LittleEndian(body);
+                Assert.Contains(tag, new[] { 1, 6, 7 }); // PCM, A-law, µ-law
                 channels = BinaryPrimitives.ReadInt16LittleEndian(body[2..]);
                 rate = BinaryPrimitives.ReadInt32LittleEndian(body[4..]);
                 bits = BinaryPrimitives.ReadInt16LittleEndian(body[14..]);
             }
             else if (id == "data")
             {
-                Assert.Equal(16, bits);
-                int frames = body.Length / (2 * channels);
+                Assert.Equal(tag == 1 ? 16 : 8, bits);
+                int bytesPerSample = bits / 8;
+                int frames = body.Length / (bytesPerSample * channels);
                 var result = new short[channels][];
                 for (int c = 0; c < channels; c++) result[c] = new short[frames];
                 for (int i = 0; i < frames; i++)
                 {
                     for (int c = 0; c < channels; c++)
-                        result[c][i] = BinaryPrimitives.ReadInt16LittleEndian(body[((i * channels + c) * 2)..]);
+                    {
+                        int at = (i * channels + c) * bytesPerSample;
+                        result[c][i] = tag switch
+                        {
+                            6 => ContactCenter.Media.Codecs.ALaw.Decode(body[at]),
+                            7 => ContactCenter.Media.Codecs.MuLaw.Decode(body[at]),
+                            _ => BinaryPrimitives.ReadInt16LittleEndian(body[at..]),
+                        };
+                    }
                 }
                 return new RecordedAudio(rate, result);
             }
