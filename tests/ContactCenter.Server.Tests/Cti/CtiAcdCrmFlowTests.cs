@@ -9,6 +9,7 @@ using ContactCenter.Server.Tests.SipPeers;
 using ContactCenter.Server.Tests.Support;
 using ContactCenter.TestPeers;
 using Microsoft.Extensions.DependencyInjection;
+using static ContactCenter.Server.Tests.Cti.CrmFlow;
 using static ContactCenter.Server.Tests.Cti.CtiCommandsApi;
 
 namespace ContactCenter.Server.Tests.Cti;
@@ -130,23 +131,6 @@ public sealed class CtiAcdCrmFlowTests
         var seqs = channel.Received.Select(e => e.GetProperty("seq").GetInt64()).ToList();
         Assert.Equal(seqs.Order(), seqs);
         await center.AssertNoMediaLeftAsync();
-    }
-
-    private static HttpClient Client(AcdSipCenter center, string token)
-    {
-        var client = center.Server.CreateHttpClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static string Str(JsonElement element, string name) => element.GetProperty(name).GetString()!;
-
-    private static async Task<(HttpResponseMessage Response, JsonElement Body)> PostFull(HttpClient client, string command, object body)
-    {
-        var response = await client.PostAsJsonAsync("/cti/v1/" + command, body);
-        string text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
-        return (response, JsonDocument.Parse(text).RootElement.Clone());
     }
 
     /// <summary>The call's recording once the engine has closed its file (it stops with the call).</summary>
