@@ -19,11 +19,4 @@ internal sealed record ChannelResync(string Reason, long? LastSeq, long ResumeAf
         json.WriteString("stream_id"u8, StreamId);
         json.WriteString("snapshot"u8, "/cti/v1/get_snapshot"u8);
     }
-
-    /// <summary>A heartbeat's fields, the same for every transport: the bus's current seq and the server's time.</summary>
-    public static void WriteHeartbeatProperties(Utf8JsonWriter json, long currentSeq, DateTimeOffset now)
-    {
-        json.WriteNumber("seq"u8, currentSeq);
-        json.WriteString("time"u8, now);
-    }
 }

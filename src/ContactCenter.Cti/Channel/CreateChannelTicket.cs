@@ -39,7 +39,8 @@ public sealed class CreateChannelTicket(SubscriptionStore subscriptions, ApiToke
             return ValueTask.FromResult<CtiResult<Response>>(new CtiProblem(StatusCodes.Status429TooManyRequests, "too_many_channel_tickets",
                 "Too many channel tickets are waiting to be used.", $"At most {ChannelTickets.MaxOutstanding} tickets may be outstanding; use or let some expire."));
         string query = "?" + ChannelTicketAuthentication.QueryParameter + "=" + Uri.EscapeDataString(issued.Ticket);
+        string channel = SubscriptionView.ChannelPath(subscription.Id);
         return ValueTask.FromResult<CtiResult<Response>>(new Response(issued.Ticket, subscription.Id, issued.ExpiresAt,
-            $"/cti/v1/channel/{subscription.Id}{query}", $"/cti/v1/channel/{subscription.Id}/ws{query}"));
+            channel + query, channel + "/ws" + query));
     }
 }

@@ -50,7 +50,7 @@ internal sealed class SseWriter(PipeWriter output) : IChannelWriter
         }
         Write("event: heartbeat\ndata: "u8);
         _json.WriteStartObject();
-        ChannelResync.WriteHeartbeatProperties(_json, currentSeq, now);
+        ChannelHeartbeat.WriteProperties(_json, currentSeq, now);
         _json.WriteEndObject();
         EndJson();
         Write("\n\n"u8);

@@ -39,7 +39,7 @@ internal sealed class WebSocketChannelWriter : IChannelWriter
         _json.WriteString("type"u8, "heartbeat"u8);
         if (position > 0)
             _json.WriteNumber("position"u8, position);
-        ChannelResync.WriteHeartbeatProperties(_json, currentSeq, now);
+        ChannelHeartbeat.WriteProperties(_json, currentSeq, now);
         _json.WriteEndObject();
         EndMessage();
     }

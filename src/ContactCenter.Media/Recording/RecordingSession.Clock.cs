@@ -49,12 +49,7 @@ public sealed partial class RecordingSession
             return;
         }
 
-        if (_present[party])
-        {
-            _overrunFrames++;
-            _present[party] = false;
-        }
-
+        CountOverrun(party);
         if (silent || _stopRequested)
         {
             return;
@@ -89,15 +84,13 @@ public sealed partial class RecordingSession
                 frame.CopyTo(staged);
             }
         }
-        else if (_paused || _failed || _head - Volatile.Read(ref _tail) >= _capacity)
+        else if (SlotAvailable())
         {
-            // Nothing goes into the queue while paused, and a full queue's next slot is still the writer's: OnTick drops the tick.
-            _slotUnavailable = true;
-            return;
+            WriteChannel(frame, party);
         }
         else
         {
-            WriteChannel(frame, party);
+            return;
         }
 
         _present[party] = true;
@@ -119,20 +112,9 @@ public sealed partial class RecordingSession
             return;
         }
 
-        if (_present[party])
+        CountOverrun(party);
+        if (_stopRequested || !SlotAvailable())
         {
-            _overrunFrames++;
-            _present[party] = false;
-        }
-
-        if (_stopRequested)
-        {
-            return;
-        }
-
-        if (_paused || _failed || _head - Volatile.Read(ref _tail) >= _capacity)
-        {
-            _slotUnavailable = true;
             return;
         }
 
@@ -196,6 +178,29 @@ public sealed partial class RecordingSession
         {
             _recorder.Signal();
         }
+    }
+
+    // A party that writes twice in one tick: the earlier frame is dropped and counted.
+    private void CountOverrun(int party)
+    {
+        if (_present[party])
+        {
+            _overrunFrames++;
+            _present[party] = false;
+        }
+    }
+
+    // Stereo frames are written into the tick's queue slot as they come. Nothing goes into the queue while paused, and a
+    // full queue's next slot is still the writer's: then the tick is marked for OnTick to drop.
+    private bool SlotAvailable()
+    {
+        if (_paused || _failed || _head - Volatile.Read(ref _tail) >= _capacity)
+        {
+            _slotUnavailable = true;
+            return false;
+        }
+
+        return true;
     }
 
     // The slot the current tick fills (free: the caller checked the queue is not full).
