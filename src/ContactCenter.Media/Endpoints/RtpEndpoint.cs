@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text;
 using ContactCenter.Media.Audio;
 using ContactCenter.Media.Codecs;
@@ -329,10 +328,8 @@ public sealed partial class RtpEndpoint : IMediaTickable, IRtpDatagramHandler, I
         return new RtpStreamRewriter(RandomUInt32(), clockRate, (ushort)RandomUInt32(), RandomUInt32(), _time);
     }
 
-    private static uint RandomUInt32()
-    {
-        Span<byte> bytes = stackalloc byte[4];
-        RandomNumberGenerator.Fill(bytes);
-        return BitConverter.ToUInt32(bytes);
-    }
+    // RFC 3550 wants random SSRCs (to avoid collisions) and random initial sequence numbers and timestamps (against
+    // known-plaintext attacks on encryption, which plain RTP does not have): the per-thread generator, seeded from the OS,
+    // gives both without a call into OpenSSL for each (three per leg showed in call-rate profiles).
+    private static uint RandomUInt32() => (uint)Random.Shared.NextInt64(0x1_0000_0000);
 }

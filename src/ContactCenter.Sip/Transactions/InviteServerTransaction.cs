@@ -30,6 +30,10 @@ internal sealed class InviteServerTransaction : ServerTransaction
                 CurrentState = SipTransactionState.Accepted;
                 _wasAccepted = true;
                 StartWaitTimer(Timers.TransactionTimeout, ref effects); // Timer L
+                // Absorbing needs only the key: the request and the 2xx (the TU keeps its own copy to re-send) would be
+                // 32 s of dead weight per call, most of the heap at high call rates.
+                ReleaseRequest();
+                ForgetLastResponse();
                 return true;
             case SipTransactionState.Proceeding:
                 if (!SendAndRemember(response, statusCode, ref effects)) return false;
@@ -39,7 +43,7 @@ internal sealed class InviteServerTransaction : ServerTransaction
                 StartTimeoutTimer(Timers.TransactionTimeout);      // Timer H
                 return true;
             case SipTransactionState.Accepted when statusCode is >= 200 and < 300:
-                return SendAndRemember(response, statusCode, ref effects); // the TU's 2xx retransmission
+                return Send(response, ResponseDestination, ref effects); // the TU's 2xx retransmission, not kept
             default:
                 return false;
         }

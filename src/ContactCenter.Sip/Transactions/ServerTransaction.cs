@@ -202,6 +202,9 @@ public abstract class ServerTransaction : SipTransaction
         return true;
     }
 
+    /// <summary>Drops the kept response (a state that only absorbs retransmissions); the status code stays.</summary>
+    private protected void ForgetLastResponse() => _lastResponse = default;
+
     private protected void ResendLast(ref Effects effects)
     {
         if (!_lastResponse.IsEmpty) Send(_lastResponse, ResponseDestination, ref effects);

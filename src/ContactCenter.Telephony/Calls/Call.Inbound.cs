@@ -12,6 +12,10 @@ public sealed partial class Call
 {
     private ServerTransaction? _invite;
 
+    // The host the call addresses us by (the caller's Request-URI, or the one an originate command names), used in the
+    // From and To of the legs we place. Kept here because the INVITE transaction drops its request once answered.
+    private string _localHost = "cc";
+
     internal void Start(ServerTransaction invite, Trunk? trunk) => Post(() => OnInvite(invite, trunk));
 
     private void OnInvite(ServerTransaction invite, Trunk? trunk)
@@ -29,6 +33,7 @@ public sealed partial class Call
         else Caller = fromUser;
 
         _invite = invite;
+        if (request.RequestUri.HostString is { Length: > 0 } host) _localHost = host;
         var steps = trunk is not null ? RouteFromTrunk(trunk, dialled, out var refusal) : RouteFromExtension(request, dialled, out refusal);
         BeginRecord();
         Publish(CallEventTypes.Created);

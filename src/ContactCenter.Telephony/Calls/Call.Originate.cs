@@ -25,7 +25,7 @@ public sealed partial class Call
         if (_destinationSteps is null) return FailOriginate("destination_not_found", refusal?.Detail ?? $"'{destination}' cannot be reached.");
         var media = Engine.Media.CreateLeg(OnMediaEvent);
         if (!media.Succeeded) return FailOriginate("engine_overloaded", "No RTP port is free; retry later.");
-        _originateHost = host;
+        _localHost = host;
         _setupClientData = _commandClientData;
         BeginRecord();
         Publish(CallEventTypes.Created);
@@ -42,8 +42,6 @@ public sealed partial class Call
         dial.Start();
         return CallCommandResult.Ok(State);
     }
-
-    private string _originateHost = "cc";
 
     private CallCommandResult FailOriginate(string code, string message)
     {

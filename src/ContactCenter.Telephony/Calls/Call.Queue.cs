@@ -50,7 +50,7 @@ public sealed partial class Call
         _autoRecord = record;
         var media = Engine.Media.CreateLeg(OnMediaEvent);
         if (!media.Succeeded) return CallCommandResult.Fail("engine_overloaded", "No RTP port is free; retry later.", State);
-        var host = _invite?.Request.RequestUri.HostString is { Length: > 0 } h ? h : "cc";
+        var host = _localHost;
         var headers = mode == AnswerMode.Automatic ? AutoAnswerHeaders.For(host, answerDelay) : null;
         var dial = new DialAttempt(this, "agent", media.Leg!, [ExtensionStep([extension], null, headers)], Caller, 69);
         int generation = ++_offerGeneration;

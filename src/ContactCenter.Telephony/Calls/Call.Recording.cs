@@ -38,7 +38,8 @@ public sealed partial class Call
     {
         if (!IsConnected) return CallCommandResult.Fail("invalid_call_state", "Only a connected call can be recorded.", State);
         if (_recording is not null) return CallCommandResult.Fail("recording_active", "The call is already recording.", State);
-        var id = Guid.NewGuid().ToString("N");
+        var id = Guid.CreateVersion7().ToString("N"); // time-ordered keys, like the call's
+
         var now = Engine.Time.GetUtcNow();
         var path = $"{now:yyyy}/{now:MM}/{now:dd}/{id}.wav";
         try

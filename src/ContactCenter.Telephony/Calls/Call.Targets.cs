@@ -19,7 +19,7 @@ public sealed partial class Call
     private IReadOnlyList<DialTarget> ExtensionTargets(IReadOnlyList<string> extensions, IReadOnlyList<(string Name, string Value)>? extraHeaders,
         string? fromUser)
     {
-        var host = _invite?.Request.RequestUri.HostString is { Length: > 0 } h ? h : _originateHost;
+        var host = _localHost;
         var targets = new List<DialTarget>();
         foreach (var extension in extensions)
         {

@@ -34,7 +34,9 @@ public sealed partial class Call : IThreadPoolWorkItem
     {
         Engine = engine;
         CallerCallId = callerCallId;
-        Id = Guid.NewGuid().ToString("N");
+        // Version 7: time-ordered, so the CDR tables' keys grow at the right edge of their B-trees instead of landing on a
+        // random page each (random v4 keys made SQLite read and rewrite pages all over the file under load).
+        Id = Guid.CreateVersion7().ToString("N");
         StartedAt = engine.Time.GetUtcNow();
     }
 

@@ -170,9 +170,10 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
     private static string FromUser(SipMessage request) =>
         request.TryGetHeader(HeaderId.From, out var from) && NameAddress.TryParse(from, out var address) ? address.Uri.UserString : "";
 
-    public void OnCancel(ServerTransaction invite)
+    public void OnCancel(ServerTransaction invite, SipMessage cancel)
     {
-        if (_byCallId.TryGetValue(invite.Request.CallIdString, out var call)) call.Post(() => call.OnCallerCancel(invite));
+        // The CANCEL's Call-ID is the INVITE's (§9.1); the INVITE's own request may already be released by its 2xx.
+        if (_byCallId.TryGetValue(cancel.CallIdString, out var call)) call.Post(() => call.OnCallerCancel(invite));
         else invite.SendResponse(487, "Request Terminated");
     }
 

@@ -131,6 +131,9 @@ public sealed class InviteServerTransactionTests
         Assert.True(tx.SendResponse(ok));
         Assert.Equal(SipTransactionState.Accepted, tx.State);
         Assert.Equal(2, h.Sender.Count);
+        // Absorbing needs only the key: the request is released (the TU read what it needed before answering).
+        Assert.False(tx.HasRequest);
+        Assert.Equal(branch, tx.Branch);
 
         // Retransmitted INVITE: absorbed, the 2xx is the TU's to retransmit (no Timer G for a 2xx).
         h.AdvanceTo(S(1));

@@ -154,7 +154,7 @@ public sealed class SipStackSessionUsageTests : IAsyncLifetime
 
         public void OnRequest(ServerTransaction transaction) => Requests.Writer.TryWrite(transaction);
 
-        public void OnCancel(ServerTransaction invite) => Cancels.Writer.TryWrite(invite);
+        public void OnCancel(ServerTransaction invite, SipMessage cancel) => Cancels.Writer.TryWrite(invite);
 
         public void OnAck(SipMessage ack) => Acks.Writer.TryWrite(ack);
 

@@ -26,7 +26,9 @@ public interface ISipSessionUsage
     /// A CANCEL matched the pending INVITE <paramref name="invite"/>; the core has already answered the CANCEL with 200.
     /// The usage ends the INVITE with 487 (§9.2) and tears down whatever it started for it.
     /// </summary>
-    void OnCancel(ServerTransaction invite);
+    /// <param name="invite">The INVITE's transaction. Its request is released once a 2xx is sent: use <paramref name="cancel"/>.</param>
+    /// <param name="cancel">The CANCEL, with the INVITE's Call-ID, From, To and CSeq number (§9.1).</param>
+    void OnCancel(ServerTransaction invite, SipMessage cancel);
 
     /// <summary>An ACK no transaction absorbed: the ACK for a 2xx we sent (or one matching nothing).</summary>
     void OnAck(SipMessage ack);

@@ -95,13 +95,14 @@ public sealed class SipServerCore(UasCapabilities capabilities, RegistrarUsage r
     private void HandleCancel(ServerTransaction transaction)
     {
         var target = transaction.CancelledTransaction;
+        var cancel = transaction.Request; // read before the 200: a non-INVITE transaction releases its request with it
         if (target == null)
         {
             transaction.SendResponse(481, "Call/Transaction Does Not Exist");
             return;
         }
         transaction.SendResponse(200, "OK");
-        if (_sessions is { } sessions) sessions.OnCancel(target);
+        if (_sessions is { } sessions) sessions.OnCancel(target, cancel);
         else target.SendResponse(487, "Request Terminated");
     }
 
