@@ -80,6 +80,16 @@ public sealed class CdrStoreTests : IDisposable
     }
 
     [Fact]
+    public void Times_are_stored_as_utc_with_seven_fraction_digits_whatever_the_offset()
+    {
+        // The stored form sorts as text and is what the queries compare against: it must not drift with formatting changes.
+        var local = new DateTimeOffset(2026, 12, 7, 11, 0, 0, 123, TimeSpan.FromHours(-3)).AddTicks(4567);
+        Assert.Equal("2026-12-07T14:00:00.1234567Z", CdrStore.Stamp(local));
+        Assert.Equal("0001-01-01T00:00:00.0000000Z", CdrStore.Stamp(DateTimeOffset.MinValue));
+        Assert.Null(CdrStore.Stamp((DateTimeOffset?)null));
+    }
+
+    [Fact]
     public void A_completed_call_round_trips_with_its_legs_and_durations()
     {
         _store.Begin("call-1", CallDirection.Inbound, "+5511999990000", "4000", T0, trunk: "carrier-a", did: "4000");
