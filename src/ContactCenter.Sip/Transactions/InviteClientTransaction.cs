@@ -42,6 +42,7 @@ internal sealed class InviteClientTransaction : ClientTransaction
                 CurrentState = SipTransactionState.Accepted;
                 DeliverFinal(response, ref effects);
                 StartWaitTimer(Timers.TransactionTimeout, ref effects); // Timer M; the TU ACKs the 2xx
+                ReleaseForAccepted();
                 return true;
             case SipTransactionState.Calling or SipTransactionState.Proceeding:
                 CurrentState = SipTransactionState.Completed;

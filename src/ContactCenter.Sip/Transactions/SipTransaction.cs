@@ -32,13 +32,14 @@ public abstract class SipTransaction
     }
 
     /// <summary>
-    /// The request that created the transaction. A non-INVITE server transaction over UDP releases it when it sends its
-    /// final response: it then only absorbs retransmissions for 32 s (Timer J), and under load those waiting transactions
-    /// are most of the heap. Read what you need from it before answering.
+    /// The request that created the transaction. It is released when the transaction is left only absorbing
+    /// retransmissions for 32 s: a non-INVITE server transaction over UDP once its final response is sent (Timer J), an
+    /// INVITE server transaction once its 2xx is sent (Timer L), an INVITE client transaction once a 2xx arrives (Timer
+    /// M). Under load those waiting transactions were most of the heap. Read what you need from it before then.
     /// </summary>
     /// <exception cref="InvalidOperationException">The request was released (see above).</exception>
     public SipMessage Request => _request ?? throw new InvalidOperationException(
-        "The request of a non-INVITE server transaction is released once its final response is sent; read it before answering.");
+        "The transaction's request is released once it only absorbs retransmissions (a final response sent by a non-INVITE server transaction, a 2xx sent or received for an INVITE); read it before then.");
 
     /// <summary>Whether <see cref="Request"/> is still held.</summary>
     public bool HasRequest => _request is not null;

@@ -93,14 +93,25 @@ public sealed partial class SipTransactionLayer : ISipMessageHandler, IDisposabl
     /// <exception cref="InvalidOperationException">A client transaction with the same branch and method is running.</exception>
     public ClientTransaction SendRequest(ReadOnlyMemory<byte> request, SipDestination destination, IClientTransactionUser user)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
         if (!SipMessageParser.TryParse(request, out var message, out var error) || message is null || !message.IsRequest)
             throw new ArgumentException($"Not a valid SIP request ({error}).", nameof(request));
+        return SendRequest(message, destination, user);
+    }
+
+    /// <summary>
+    /// <see cref="SendRequest(ReadOnlyMemory{byte}, SipDestination, IClientTransactionUser)"/> for a request the caller
+    /// already parsed (its <see cref="SipMessage.Raw"/> bytes are what is sent): saves parsing it a second time.
+    /// </summary>
+    public ClientTransaction SendRequest(SipMessage message, SipDestination destination, IClientTransactionUser user)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(user);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
+        if (!message.IsRequest) throw new ArgumentException("Not a SIP request.", nameof(message));
         if (message.Method == SipMethod.Ack)
-            throw new ArgumentException("ACK is not sent in a transaction (RFC 3261 §17.1.1.3): send it through ISipSender.", nameof(request));
+            throw new ArgumentException("ACK is not sent in a transaction (RFC 3261 §17.1.1.3): send it through ISipSender.", nameof(message));
         if (!message.HasRfc3261Branch)
-            throw new ArgumentException("The top Via needs a branch starting with z9hG4bK (SipIds.NewBranch()).", nameof(request));
+            throw new ArgumentException("The top Via needs a branch starting with z9hG4bK (SipIds.NewBranch()).", nameof(message));
 
         var key = new TransactionKeyWriter(stackalloc char[TransactionKeys.StackChars], TransactionKeys.Capacity(message));
         string keyString;

@@ -172,7 +172,7 @@ public sealed partial class Call
         public void OnTerminated(ClientTransaction transaction, SipTransactionOutcome outcome)
         {
             // No final response at all (timeout, transport error): the offer is withdrawn and the next one may go.
-            if (transaction.FinalResponse is null)
+            if (transaction.FinalStatusCode == 0)
                 call.Post(() =>
                 {
                     leg.Media.CancelOffer();

@@ -178,7 +178,7 @@ internal sealed class DialAttempt
     public void OnInviteDone(OutboundLeg leg, SipTransactionOutcome outcome)
     {
         if (leg.Abandoned || Finished || ReferenceEquals(leg, Winner)) return;
-        if (leg.InviteTransaction?.FinalResponse is not null) return;
+        if (leg.InviteTransaction?.FinalStatusCode > 0) return;
         leg.Abandoned = true;
         Remember(408, "Request Timeout");
         if (_stepForks.TrueForAll(f => f.Abandoned)) NextStep();

@@ -9,11 +9,31 @@ namespace ContactCenter.Telephony.Calls;
 /// <summary>
 /// What an INVITE we sent still needs after its call has been released: the client transaction waits 64·T1 for 2xx
 /// retransmissions (RFC 6026 "Accepted"), and each one must be ACKed again (our ACK was lost) or, from a fork we never
-/// confirmed, ACKed and hung up. Holding only the dialog, the INVITE and the destination here — not the whole call with
-/// its legs, media and SDP — is what lets an ended call be collected at once instead of 32 s later.
+/// confirmed, ACKed and hung up. It keeps only flat bytes — the ACK of the confirmed dialog built once, that dialog's
+/// remote tag, and our INVITE as sent (parsed again only for a fork's 2xx) — not the whole call with its legs, media
+/// and SDP, nor the dialog and parsed messages: an ended call is collected at once, and what stays for 32 s is a few
+/// arrays the collector need not scan.
 /// </summary>
-internal sealed class LateInviteAnswers(CallEngine engine, SipDialog? dialog, SipMessage? invite, SipDestination destination)
+internal sealed class LateInviteAnswers
 {
+    private readonly CallEngine _engine;
+    private readonly SipDestination _destination;
+    private readonly byte[]? _ack;
+    private readonly byte[]? _remoteTag;
+    private readonly ReadOnlyMemory<byte> _invite;
+
+    public LateInviteAnswers(CallEngine engine, SipDialog? dialog, SipMessage? invite, SipDestination destination)
+    {
+        _engine = engine;
+        _destination = destination;
+        if (dialog is not null && invite is not null)
+        {
+            _ack = dialog.CreateAck(invite.CSeq);
+            _remoteTag = Encoding.UTF8.GetBytes(dialog.RemoteTag);
+        }
+        _invite = invite?.Raw ?? default;
+    }
+
     /// <summary>Runs on the transaction's thread; the call's queue is gone.</summary>
     public void OnResponse(SipMessage response)
     {
@@ -22,13 +42,13 @@ internal sealed class LateInviteAnswers(CallEngine engine, SipDialog? dialog, Si
             return;
         }
 
-        if (IsRetransmissionFor(dialog, response))
+        if (_ack is not null && response.ToTag.Span.SequenceEqual(_remoteTag))
         {
-            Ack(engine, dialog!, response, destination);
+            _engine.Transport.Send(_ack, _destination); // the same ACK for each retransmission of the 2xx (§13.2.2.4)
         }
-        else
+        else if (!_invite.IsEmpty && SipMessageParser.TryParse(_invite, out var invite, out _))
         {
-            AckAndBye(engine, invite, response, destination);
+            AckAndBye(_engine, invite, response, _destination);
         }
     }
 

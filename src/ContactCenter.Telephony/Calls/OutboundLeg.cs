@@ -73,14 +73,14 @@ internal sealed class OutboundLeg : CallLeg
         InviteDone = false;
         Provisional = false;
         _poster = new ResponsePoster(this);
-        InviteTransaction = Call.Engine.Transactions.SendRequest(bytes, Destination, _poster);
+        InviteTransaction = Call.Engine.Transactions.SendRequest(message!, Destination, _poster);
     }
 
     /// <summary>
     /// The INVITE has its final response and the call is over: what its transaction may still receive is handled without
     /// the call (see <see cref="LateInviteAnswers"/>), so the call can be released now.
     /// </summary>
-    public bool CanDetach => InviteDone || InviteTransaction?.FinalResponse is not null;
+    public bool CanDetach => InviteDone || InviteTransaction?.FinalStatusCode > 0;
 
     /// <summary>Hands the INVITE's remaining responses to a <see cref="LateInviteAnswers"/>; the call is no longer referenced.</summary>
     public void DetachFromCall()
@@ -145,7 +145,7 @@ internal sealed class OutboundLeg : CallLeg
         Abandoned = true;
         if (_cancelRequested) return;
         _cancelRequested = true;
-        if (InviteTransaction is null || Dialog is not null || InviteDone || InviteTransaction.FinalResponse is not null) return;
+        if (InviteTransaction is null || Dialog is not null || InviteDone || InviteTransaction.FinalStatusCode > 0) return;
         if (Provisional) SendCancel();
         else _cancelWanted = true;
     }

@@ -121,7 +121,11 @@ public sealed class InviteClientTransactionTests
         Assert.Equal([200, 200, 200], user.StatusCodes);
         Assert.Equal("uas-b", System.Text.Encoding.ASCII.GetString(user.Responses[2].ToTag.Span));
         Assert.Equal(1, h.Sender.Count); // no retransmission, no ACK: the TU ACKs a 2xx
-        Assert.Equal(200, tx.FinalResponse!.StatusCode);
+        // Absorbing needs only the key: the request and the 2xx (the TU has it) are released, the status stays.
+        Assert.Equal(200, tx.FinalStatusCode);
+        Assert.Null(tx.FinalResponse);
+        Assert.False(tx.HasRequest);
+        Assert.Throws<InvalidOperationException>(() => tx.CreateCancel());
 
         h.AdvanceTo(Ms(31_999));
         Assert.Null(user.Outcome);

@@ -69,6 +69,41 @@ public sealed class ForkingTests
     }
 
     [Fact]
+    public async Task After_the_call_is_released_a_retransmitted_200_gets_the_same_ACK_and_a_new_fork_is_acked_and_hung_up()
+    {
+        await using var h = new CallEngineHarness();
+        var desk = h.Callee;
+        await desk.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+        await h.Caller.SendAsync(h.Invite("2002", "late1", Branch()));
+        var invite = await desk.ReceiveRequestAsync(SipMethod.Invite);
+        var deskOk = desk.Response(invite, 200, "OK", "desk", desk.Sdp);
+        await desk.SendAsync(deskOk);
+        var firstAck = await desk.ReceiveRequestAsync(SipMethod.Ack);
+        var ok = await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "late1");
+        await h.Caller.SendAsync(h.InDialog(h.Caller, "2002", "ACK", ok, 1));
+        await h.Caller.SendAsync(h.InDialog(h.Caller, "2002", "BYE", ok, 2));
+        var bye = await desk.ReceiveRequestAsync(SipMethod.Bye);
+        await desk.SendAsync(desk.Response(bye, 200, "OK", "desk"));
+        var call = await h.NextEndedAsync();
+        await call.Completion.WaitAsync(TimeSpan.FromSeconds(5)); // released: only the INVITE's transaction (Timer M) is left
+
+        // Our ACK was lost: the phone's 200 again gets the very same ACK (same branch), from the bytes kept for 32 s.
+        await desk.SendAsync(deskOk);
+        var againAck = await desk.ReceiveRequestAsync(SipMethod.Ack);
+        Assert.Equal(firstAck.GetHeaderString(HeaderId.Via), againAck.GetHeaderString(HeaderId.Via));
+        Assert.Equal(firstAck.Raw.ToArray(), againAck.Raw.ToArray());
+
+        // A 2xx from another fork of that INVITE (a proxy behind the phone forked it): ACKed and hung up at once.
+        await desk.SendAsync(desk.Response(invite, 200, "OK", "desk-2", desk.Sdp));
+        var forkAck = await desk.ReceiveRequestAsync(SipMethod.Ack);
+        Assert.Contains("tag=desk-2", forkAck.GetHeaderString(HeaderId.To));
+        var forkBye = await desk.ReceiveRequestAsync(SipMethod.Bye);
+        Assert.Contains("tag=desk-2", forkBye.GetHeaderString(HeaderId.To));
+        Assert.Equal(invite.CallIdString, forkBye.CallIdString);
+        await desk.SendAsync(desk.Response(forkBye, 200, "OK", "desk-2"));
+    }
+
+    [Fact]
     public async Task Both_contacts_busy_is_486_to_the_caller_only_after_the_second_one()
     {
         await using var h = new CallEngineHarness();
