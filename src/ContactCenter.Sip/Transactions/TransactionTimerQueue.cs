@@ -8,12 +8,18 @@ namespace ContactCenter.Sip.Transactions;
 /// and GC time than the SIP work itself. Arming, moving and cancelling allocate nothing once the heap has grown.
 /// </summary>
 /// <remarks>
+/// Wait timers (Timers D, I, J, K, L, M: the coalesced ones) skip the heap: every transaction arms them with one of a few
+/// fixed delays (64·T1, T4), so for one delay they are armed in deadline order and a first-in-first-out line per delay
+/// is already sorted. Arming and expiring is then O(1) instead of a sift through a heap of a hundred thousand entries,
+/// each step a cache miss on another transaction (5% of the server's CPU at 3,000 calls/s).
 /// Lock order: a transaction's gate, then this queue's lock; expired transactions are called after the lock is
-/// released. A cancelled entry leaves the heap at once, so the queue never keeps a terminated transaction alive.
+/// released. A cancelled heap entry leaves the heap at once; a cancelled wait entry stays in its line, inert, until
+/// its deadline (the transaction's slot no longer names it), so it may keep an ended transaction for up to that wait.
 /// </remarks>
 internal sealed class TransactionTimerQueue : IDisposable
 {
     private const int MaxBatch = 1024;
+    private const int MaxWaitLines = 8;
 
     private readonly Lock _lock = new();
     private readonly Lock _armLock = new();
@@ -26,6 +32,10 @@ internal sealed class TransactionTimerQueue : IDisposable
     private bool _processing;
     private bool _disposed;
     private Entry[] _batch = new Entry[16];
+    private readonly WaitLine[] _lines = new WaitLine[MaxWaitLines];
+    private int _lineCount;
+    private int _waiting;      // live entries in the wait lines
+    private int _nextTicket;   // names a wait entry in its transaction's slot (as -2 - ticket)
 
     /// <param name="time">The clock: deadlines are <see cref="TimeProvider.GetTimestamp"/> values.</param>
     /// <param name="waitResolution">Coalescing step for wait timers (see <see cref="SipTimerSettings.WaitTimerResolution"/>).</param>
@@ -39,7 +49,7 @@ internal sealed class TransactionTimerQueue : IDisposable
     /// <summary>Deadlines waiting (for tests and diagnostics).</summary>
     public int Count
     {
-        get { lock (_lock) return _count; }
+        get { lock (_lock) return _count + _waiting; }
     }
 
     /// <summary>
@@ -59,17 +69,31 @@ internal sealed class TransactionTimerQueue : IDisposable
         {
             if (_disposed) return;
             ref int index = ref transaction.TimerHeapIndex(role);
-            if (index < 0)
+            if (index <= -2)
+            {
+                index = -1; // re-armed: the old wait entry goes inert
+                _waiting--;
+            }
+            if (coalesce && LineFor(delay) is { } line)
+            {
+                if (index >= 0) RemoveAt(index);
+                int ticket = _nextTicket;
+                _nextTicket = ticket == int.MaxValue - 2 ? 0 : ticket + 1;
+                line.Append(new Entry(due, transaction, role, generation, ticket));
+                index = -2 - ticket;
+                _waiting++;
+            }
+            else if (index < 0)
             {
                 if (_count == _heap.Length) Array.Resize(ref _heap, _heap.Length * 2);
                 index = _count++;
-                _heap[index] = new Entry(due, transaction, role, generation);
+                _heap[index] = new Entry(due, transaction, role, generation, 0);
                 SiftUp(index);
             }
             else
             {
                 long old = _heap[index].Due;
-                _heap[index] = new Entry(due, transaction, role, generation);
+                _heap[index] = new Entry(due, transaction, role, generation, 0);
                 if (due < old) SiftUp(index);
                 else SiftDown(index);
             }
@@ -84,7 +108,7 @@ internal sealed class TransactionTimerQueue : IDisposable
     /// gate: only that transaction arms it, and a concurrent expiry only clears it, which <see cref="Cancel"/> tolerates.
     /// </summary>
     public static bool IsArmed(SipTransaction transaction, SipTransaction.TimerRole role) =>
-        Volatile.Read(ref transaction.TimerHeapIndex(role)) >= 0;
+        Volatile.Read(ref transaction.TimerHeapIndex(role)) != -1;
 
     /// <summary>Removes the deadline of <paramref name="role"/>, if armed.</summary>
     public void Cancel(SipTransaction transaction, SipTransaction.TimerRole role)
@@ -93,6 +117,11 @@ internal sealed class TransactionTimerQueue : IDisposable
         {
             ref int index = ref transaction.TimerHeapIndex(role);
             if (index >= 0) RemoveAt(index);
+            else if (index <= -2)
+            {
+                index = -1; // the entry stays in its line, inert
+                _waiting--;
+            }
         }
         // The system timer stays armed for the old earliest deadline; firing for nothing just re-arms.
     }
@@ -108,6 +137,13 @@ internal sealed class TransactionTimerQueue : IDisposable
                 _heap[i] = default;
             }
             _count = 0;
+            for (int i = 0; i < _lineCount; i++)
+            {
+                var line = _lines[i];
+                while (line.TryTake(long.MaxValue, out var entry))
+                    if (IsLive(entry)) entry.Transaction.TimerHeapIndex(entry.Role) = -1;
+            }
+            _waiting = 0;
         }
         _timer.Dispose();
     }
@@ -136,12 +172,24 @@ internal sealed class TransactionTimerQueue : IDisposable
                         _batch[taken++] = _heap[0];
                         RemoveAt(0);
                     }
+                    for (int i = 0; i < _lineCount && taken < MaxBatch; i++)
+                    {
+                        var line = _lines[i];
+                        while (taken < MaxBatch && line.TryTake(now, out var entry))
+                        {
+                            if (!IsLive(entry)) continue;
+                            entry.Transaction.TimerHeapIndex(entry.Role) = -1;
+                            _waiting--;
+                            if (taken == _batch.Length) Array.Resize(ref _batch, _batch.Length * 2);
+                            _batch[taken++] = entry;
+                        }
+                    }
                     if (taken == 0)
                     {
                         _processing = false;
-                        if (_count > 0 && !_disposed)
+                        if (!_disposed && Earliest() is var earliest && earliest != long.MaxValue)
                         {
-                            next = _heap[0].Due;
+                            next = earliest;
                             _armedFor = next;
                         }
                         break;
@@ -161,7 +209,7 @@ internal sealed class TransactionTimerQueue : IDisposable
             lock (_lock)
             {
                 _processing = false;
-                next = _count > 0 ? _heap[0].Due : long.MaxValue;
+                next = Earliest();
                 _armedFor = next;
             }
         }
@@ -189,6 +237,28 @@ internal sealed class TransactionTimerQueue : IDisposable
                 // Disposed concurrently: nothing is left to fire.
             }
         }
+    }
+
+    /// <summary>The earliest deadline in the heap or at the head of a wait line (an inert head only wakes the timer early).</summary>
+    private long Earliest()
+    {
+        long earliest = _count > 0 ? _heap[0].Due : long.MaxValue;
+        for (int i = 0; i < _lineCount; i++)
+            if (_lines[i].HeadDue < earliest) earliest = _lines[i].HeadDue;
+        return earliest;
+    }
+
+    /// <summary>Whether a wait entry is still the one its transaction's slot names (not cancelled nor re-armed).</summary>
+    private static bool IsLive(in Entry entry) => entry.Transaction.TimerHeapIndex(entry.Role) == -2 - entry.Ticket;
+
+    /// <summary>The line for wait timers of this delay; null when there are already too many delays (the heap takes it).</summary>
+    private WaitLine? LineFor(TimeSpan delay)
+    {
+        long ticks = delay.Ticks;
+        for (int i = 0; i < _lineCount; i++)
+            if (_lines[i].Delay == ticks) return _lines[i];
+        if (_lineCount == MaxWaitLines) return null;
+        return _lines[_lineCount++] = new WaitLine(ticks);
     }
 
     private void RemoveAt(int index)
@@ -263,5 +333,49 @@ internal sealed class TransactionTimerQueue : IDisposable
         return TimeSpan.FromTicks(remainder == 0 ? spanTicks : spanTicks + TimeSpan.TicksPerMillisecond - remainder);
     }
 
-    private readonly record struct Entry(long Due, SipTransaction Transaction, SipTransaction.TimerRole Role, int Generation);
+    private readonly record struct Entry(long Due, SipTransaction Transaction, SipTransaction.TimerRole Role, int Generation, int Ticket);
+
+    /// <summary>A ring of wait entries armed with one delay: appended in deadline order, taken from the head.</summary>
+    private sealed class WaitLine(long delay)
+    {
+        private Entry[] _ring = new Entry[64];
+        private int _head;
+        private int _count;
+
+        public long Delay { get; } = delay;
+
+        public long HeadDue => _count > 0 ? _ring[_head].Due : long.MaxValue;
+
+        public void Append(in Entry entry)
+        {
+            if (_count == _ring.Length)
+            {
+                var grown = new Entry[_ring.Length * 2];
+                int firstPart = _ring.Length - _head;
+                Array.Copy(_ring, _head, grown, 0, firstPart);
+                Array.Copy(_ring, 0, grown, firstPart, _head);
+                _ring = grown;
+                _head = 0;
+            }
+            // Threads read the clock before taking the lock, so a deadline may trail the tail's by microseconds: it
+            // takes the tail's (later, never earlier) and the line stays sorted.
+            var tail = _count > 0 ? _ring[(_head + _count - 1) % _ring.Length].Due : long.MinValue;
+            _ring[(_head + _count) % _ring.Length] = entry.Due < tail ? entry with { Due = tail } : entry;
+            _count++;
+        }
+
+        public bool TryTake(long now, out Entry entry)
+        {
+            if (_count == 0 || _ring[_head].Due > now)
+            {
+                entry = default;
+                return false;
+            }
+            entry = _ring[_head];
+            _ring[_head] = default;
+            _head = (_head + 1) % _ring.Length;
+            _count--;
+            return true;
+        }
+    }
 }

@@ -57,6 +57,54 @@ public sealed class TransactionTimerQueueTests
     }
 
     [Fact]
+    public async Task Wait_timers_of_different_delays_each_fire_at_their_own_deadline_in_order()
+    {
+        // Timer J (64·T1) and Timer I (T4) sit in separate first-in-first-out lines; a later, shorter wait fires first.
+        using var h = new TransactionHarness();
+        h.Receive(TestMessages.Request("OPTIONS", SipIds.NewBranch(), callId: "a@test"));
+        var a = h.User.LastRequest;
+        Assert.True(a.SendResponse(200, "OK"));                 // J at 32 s
+        h.AdvanceTo(S(1));
+        string branch = SipIds.NewBranch();
+        h.Receive(TestMessages.Request("INVITE", branch, callId: "b@test"));
+        var b = h.User.LastRequest;
+        Assert.True(b.SendResponse(486, "Busy Here"));
+        h.Receive(TestMessages.Ack(branch, b.LocalTag, callId: "b@test")); // I at 6 s
+        h.AdvanceTo(S(2));
+        h.Receive(TestMessages.Request("OPTIONS", SipIds.NewBranch(), callId: "c@test"));
+        var c = h.User.LastRequest;
+        Assert.True(c.SendResponse(200, "OK"));                 // J at 34 s
+        Assert.Equal(3, h.Layer.TimerQueue.Count);
+
+        h.AdvanceTo(Ms(5_990));
+        Assert.Equal(SipTransactionState.Confirmed, b.State);
+        h.AdvanceTo(S(6));
+        Assert.Equal(SipTransactionOutcome.Completed, await Ended(b.Completion));
+        Assert.Equal(SipTransactionState.Completed, a.State);
+        Assert.Equal(2, h.Layer.TimerQueue.Count);
+        h.AdvanceTo(S(32));
+        Assert.Equal(SipTransactionOutcome.Completed, await Ended(a.Completion));
+        Assert.Equal(SipTransactionState.Completed, c.State);
+        h.AdvanceTo(S(34));
+        Assert.Equal(SipTransactionOutcome.Completed, await Ended(c.Completion));
+        Assert.Equal(0, h.Layer.TimerQueue.Count);
+        h.AssertDrained();
+    }
+
+    [Fact]
+    public void More_expiries_than_one_batch_all_fire_in_one_wake()
+    {
+        using var h = new TransactionHarness();
+        h.User.Respond = tx => tx.SendResponse(200, "OK");
+        for (int i = 0; i < 2_500; i++) h.Receive(TestMessages.Request("OPTIONS", SipIds.NewBranch(), callId: $"many-{i}@test"));
+        Assert.Equal(2_500, h.Layer.TimerQueue.Count);
+        h.AdvanceTo(S(32));
+        Assert.Equal(0, h.Layer.TimerQueue.Count);
+        Assert.All(h.User.Requests, tx => Assert.Equal(SipTransactionState.Terminated, tx.State));
+        h.AssertDrained();
+    }
+
+    [Fact]
     public void A_stopped_timer_leaves_the_queue_at_once()
     {
         // An INVITE answered 486 arms G and H; the ACK stops both and arms I: only I may stay queued.
