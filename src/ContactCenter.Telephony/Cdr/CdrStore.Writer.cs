@@ -33,17 +33,19 @@ public sealed partial class CdrStore : IAsyncDisposable
     {
         if (_queue is not { } queue) return;
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!queue.Writer.TryWrite(new Work(null, flushed))) return;
+        if (!queue.Writer.TryWrite(new Work(null, flushed, null, null))) return;
         flushed.Task.Wait(TimeSpan.FromSeconds(30));
     }
 
-    private bool TryQueue(Action<CdrStatements> write) =>
-        _queue is { } queue && queue.Writer.TryWrite(new Work(write, null));
+    private bool TryQueue(Action<CdrStatements> write, string? begunId = null, string? completedId = null) =>
+        _queue is { } queue && queue.Writer.TryWrite(new Work(write, null, begunId, completedId));
 
     private async Task WriteLoopAsync()
     {
         var reader = _queue!.Reader;
         var flushed = new List<TaskCompletionSource>();
+        var batch = new List<Work>(MaxBatch);
+        var completed = new HashSet<string>(StringComparer.Ordinal);
         // One connection and one set of prepared statements for the writer's life (a new set per batch re-prepared every
         // statement when batches are small, which they are below saturation); both are made again after a failure.
         SqliteConnection? connection = null;
@@ -58,19 +60,28 @@ public sealed partial class CdrStore : IAsyncDisposable
                     statements ??= new CdrStatements(connection, null);
                     using var transaction = connection.BeginTransaction();
                     statements.Transaction = transaction;
-                    for (int n = 0; n < MaxBatch && reader.TryRead(out var work); n++)
+                    batch.Clear();
+                    completed.Clear();
+                    while (batch.Count < MaxBatch && reader.TryRead(out var queued))
                     {
-                        if (work.Flushed is { } waiter) flushed.Add(waiter);
-                        if (work.Write is not { } write) continue;
-                        try
-                        {
-                            write(statements);
-                        }
-                        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
-                        {
-                            WriteFailed?.Invoke(ex);
-                        }
+                        batch.Add(queued);
+                        if (queued.CompletedId is { } id) completed.Add(id);
+                        if (queued.Flushed is { } waiter) flushed.Add(waiter); // released even if the batch fails
                     }
+                    HashSet<string>? failedCompletions = null;
+                    foreach (var work in batch)
+                    {
+                        // A call that began and ended within this batch: its in-progress row would never be visible
+                        // (same transaction), so the completed record is simply inserted. Short calls under load
+                        // save a statement each.
+                        if (work.BegunId is { } begun && completed.Contains(begun)) continue;
+                        if (!TryWrite(work, statements) && work.CompletedId is { } failed) (failedCompletions ??= []).Add(failed);
+                    }
+                    // A completed record that failed to write gets its skipped start row after all: the call is not
+                    // lost (the next start closes it as ended by restart).
+                    if (failedCompletions is not null)
+                        foreach (var work in batch)
+                            if (work.BegunId is { } begun && failedCompletions.Contains(begun)) TryWrite(work, statements);
                     transaction.Commit();
                     statements.Transaction = null;
                 }
@@ -93,6 +104,21 @@ public sealed partial class CdrStore : IAsyncDisposable
         }
     }
 
+    private bool TryWrite(Work work, CdrStatements statements)
+    {
+        if (work.Write is not { } write) return true;
+        try
+        {
+            write(statements);
+            return true;
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        {
+            WriteFailed?.Invoke(ex);
+            return false;
+        }
+    }
+
     /// <summary>Writes what is queued, then stops the writer.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -101,5 +127,5 @@ public sealed partial class CdrStore : IAsyncDisposable
         if (_writer is { } writer) await writer.ConfigureAwait(false);
     }
 
-    private readonly record struct Work(Action<CdrStatements>? Write, TaskCompletionSource? Flushed);
+    private readonly record struct Work(Action<CdrStatements>? Write, TaskCompletionSource? Flushed, string? BegunId, string? CompletedId);
 }

@@ -21,7 +21,7 @@ public sealed partial class CdrStore(IDbConnectionFactory connections, TimeProvi
     public void Begin(string id, CallDirection direction, string caller, string callee, DateTimeOffset startedAt,
         string? trunk = null, string? did = null)
     {
-        if (TryQueue(statements => InsertBegun(statements, id, direction, caller, callee, startedAt, trunk, did))) return;
+        if (TryQueue(statements => InsertBegun(statements, id, direction, caller, callee, startedAt, trunk, did), begunId: id)) return;
         using var connection = connections.Open();
         using var statements = new CdrStatements(connection, null);
         InsertBegun(statements, id, direction, caller, callee, startedAt, trunk, did);
@@ -41,7 +41,7 @@ public sealed partial class CdrStore(IDbConnectionFactory connections, TimeProvi
     public void Complete(CallDetailRecord record)
     {
         var endedAt = record.EndedAt ?? time.GetUtcNow();
-        if (TryQueue(statements => WriteCompleted(statements, record, endedAt))) return;
+        if (TryQueue(statements => WriteCompleted(statements, record, endedAt), completedId: record.Id)) return;
         using var connection = connections.Open();
         using var transaction = connection.BeginTransaction();
         using (var statements = new CdrStatements(connection, transaction))

@@ -80,6 +80,29 @@ public sealed class CdrStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_call_whose_completed_record_fails_to_write_keeps_its_start_row_even_when_both_share_a_batch()
+    {
+        // Begin and Complete of one call in one batch skip the start row; if the completed record then fails (here a
+        // NOT NULL column), the start row is written after all, so the call is never lost.
+        await using var store = new CdrStore(_connections, _time);
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        store.WriteFailed = failures.Enqueue;
+        store.StartBackgroundWriter();
+        for (int i = 0; i < 50; i++)
+        {
+            store.Begin($"broken-{i}", CallDirection.Internal, "1001", "1002", T0);
+            store.Complete(new CallDetailRecord
+            {
+                Id = $"broken-{i}", Direction = CallDirection.Internal, Caller = null!, Callee = "1002", StartedAt = T0,
+                EndedAt = T0.AddSeconds(1), HangupCode = 200, HangupSide = HangupSide.Caller,
+            });
+        }
+        store.Flush();
+        for (int i = 0; i < 50; i++) Assert.Equal(CdrStatus.InProgress, store.Find($"broken-{i}")!.Status);
+        Assert.Equal(50, failures.Count);
+    }
+
+    [Fact]
     public void Times_are_stored_as_utc_with_seven_fraction_digits_whatever_the_offset()
     {
         // The stored form sorts as text and is what the queries compare against: it must not drift with formatting changes.
