@@ -28,7 +28,7 @@ public sealed partial class SipTransportLayer
         {
             // A bug in a layer above must not kill the receive loop; it is logged (rate-limited) and the message counted.
             Statistics.MalformedMessage(answered: false);
-            _log.Write(SipLogLevel.Error, "sip.receive", () => $"Unhandled error processing a message from {source.RemoteEndPoint}", ex);
+            LogHandlerError(source, ex);
             return;
         }
 
@@ -39,9 +39,16 @@ public sealed partial class SipTransportLayer
             answered = Reject(message, error);
         }
         Statistics.MalformedMessage(answered);
+        LogMalformed(source, error, answered);
+    }
+
+    // The log lambdas live in their own methods: captured in Deliver, their closure was allocated for every message.
+    private void LogHandlerError(SipSource source, Exception ex) =>
+        _log.Write(SipLogLevel.Error, "sip.receive", () => $"Unhandled error processing a message from {source.RemoteEndPoint}", ex);
+
+    private void LogMalformed(SipSource source, SipParseError error, bool answered) =>
         _log.Write(SipLogLevel.Warning, "sip.malformed",
             () => $"Malformed SIP message from {source.Transport} {source.RemoteEndPoint}: {error} ({(answered ? "answered" : "dropped")})");
-    }
 
     /// <summary>
     /// A malformed request is answered only when it looks like SIP: a request other than ACK with a Via, which the client

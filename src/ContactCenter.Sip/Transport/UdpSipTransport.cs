@@ -124,7 +124,7 @@ internal sealed class UdpSipTransport : ISipTransportListener
         }
         catch (SocketException ex)
         {
-            _layer.Log.Write(SipLogLevel.Warning, "sip.udp", () => $"UDP send to {destination.EndPoint} failed: {ex.SocketErrorCode}");
+            LogSendFailure(destination, ex);
             return false;
         }
         catch (ObjectDisposedException)
@@ -132,6 +132,10 @@ internal sealed class UdpSipTransport : ISipTransportListener
             return false;
         }
     }
+
+    // Apart from Send: a lambda there capturing the destination had its closure allocated on every send.
+    private void LogSendFailure(SipDestination destination, SocketException ex) =>
+        _layer.Log.Write(SipLogLevel.Warning, "sip.udp", () => $"UDP send to {destination.EndPoint} failed: {ex.SocketErrorCode}");
 
     private int _disposed;
 
