@@ -45,14 +45,16 @@ public abstract class ClientTransaction : SipTransaction
 
     /// <summary>
     /// Builds the CANCEL for this INVITE (RFC 3261 §9.1): same Request-URI, Call-ID, From, To, CSeq number, Route and
-    /// top Via (so the same branch). Send it with <see cref="SipTransactionLayer.SendRequest"/> to <see cref="Destination"/>
-    /// once a provisional response has arrived.
+    /// top Via (so the same branch). Send it with <see cref="SipTransactionLayer.SendRequest(ReadOnlyMemory{byte}, SipDestination, IClientTransactionUser)"/>
+    /// to <see cref="Destination"/> once a provisional response has arrived. Null once a 2xx has accepted the INVITE:
+    /// there is nothing left to cancel (end that dialog with BYE), and the request is no longer kept.
     /// </summary>
-    public byte[] CreateCancel()
+    public byte[]? CreateCancel()
     {
         if (Method != SipMethod.Invite) throw new InvalidOperationException($"Only an INVITE can be cancelled; this is {SipMethods.ToName(Method)}.");
-        if (!HasRequest) throw new InvalidOperationException("The INVITE was accepted by a 2xx: there is nothing to cancel (RFC 3261 §9.1); send BYE in its dialog.");
-        return SipRequestBuilder.Cancel(Request);
+        // Read once: a 2xx arriving on another thread releases it (the TU may still be handling a provisional queued before).
+        var request = RequestOrNull;
+        return request is null ? null : SipRequestBuilder.Cancel(request);
     }
 
     /// <summary>Sends the request for the first time and arms the timers.</summary>

@@ -153,7 +153,10 @@ internal sealed class OutboundLeg : CallLeg
     private void SendCancel()
     {
         _cancelWanted = false;
-        Call.Engine.Transactions.SendRequest(InviteTransaction!.CreateCancel(), Destination, IgnoredResponses.Instance);
+        // Null when a 2xx already accepted the INVITE (its handling is queued behind the provisional that got us here):
+        // that 2xx is ACKed and hung up in its turn.
+        if (InviteTransaction!.CreateCancel() is { } cancel)
+            Call.Engine.Transactions.SendRequest(cancel, Destination, IgnoredResponses.Instance);
     }
 
     public override void HangUp()

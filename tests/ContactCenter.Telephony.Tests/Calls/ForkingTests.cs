@@ -104,6 +104,40 @@ public sealed class ForkingTests
     }
 
     [Fact]
+    public async Task A_losing_fork_whose_ringing_and_200_arrive_together_is_acked_and_hung_up_and_the_call_stays()
+    {
+        // The desk answers before the mobile said anything: the mobile's CANCEL must wait for a provisional (§9.1).
+        // Its 180 and 200 then arrive back to back: the 2xx may accept the INVITE before the call handles the 180, so
+        // there is nothing left to cancel; the 200 is ACKed and hung up, and the call stays with the desk.
+        await using var h = new CallEngineHarness();
+        var desk = h.Callee;
+        var mobile = h.Phone("2002");
+        await desk.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+        await mobile.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+        await h.Caller.SendAsync(h.Invite("2002", "fork-race", Branch()));
+        var deskInvite = await desk.ReceiveRequestAsync(SipMethod.Invite);
+        var mobileInvite = await mobile.ReceiveRequestAsync(SipMethod.Invite);
+        await desk.SendAsync(desk.Response(deskInvite, 200, "OK", "desk", desk.Sdp));
+        await desk.ReceiveRequestAsync(SipMethod.Ack);
+        var ok = await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "fork-race");
+        Assert.Equal(200, ok.StatusCode);
+
+        await mobile.SendAsync(mobile.Response(mobileInvite, 180, "Ringing", "mobile"));
+        await mobile.SendAsync(mobile.Response(mobileInvite, 200, "OK", "mobile", mobile.Sdp));
+        var mobileBye = await mobile.ReceiveAsync(m => m.IsRequest && m.Method == SipMethod.Bye);
+        Assert.Contains("tag=mobile", mobileBye.GetHeaderString(HeaderId.To));
+        await mobile.SendAsync(mobile.Response(mobileBye, 200, "OK", "mobile"));
+
+        await h.Caller.SendAsync(h.InDialog(h.Caller, "2002", "ACK", ok, 1));
+        await h.Caller.SendAsync(h.InDialog(h.Caller, "2002", "BYE", ok, 2));
+        var deskBye = await desk.ReceiveRequestAsync(SipMethod.Bye);
+        await desk.SendAsync(desk.Response(deskBye, 200, "OK", "desk"));
+        var call = await h.NextEndedAsync();
+        Assert.Equal(HangupSide.Caller, call.Record!.HangupSide);
+        Assert.Equal("2002", call.Record.AnsweredBy);
+    }
+
+    [Fact]
     public async Task Both_contacts_busy_is_486_to_the_caller_only_after_the_second_one()
     {
         await using var h = new CallEngineHarness();
