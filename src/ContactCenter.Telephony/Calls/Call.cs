@@ -96,10 +96,16 @@ public sealed partial class Call : IThreadPoolWorkItem
     /// <summary>Queues work for this call; dropped (and logged) when the call is gone or its queue is full.</summary>
     internal bool Post(Action work)
     {
-        if (_closed || Interlocked.Increment(ref _queued) > Engine.Options.QueueCapacity)
+        if (_closed)
         {
-            if (!_closed) Interlocked.Decrement(ref _queued);
-            Engine.Log.Write(SipLogLevel.Warning, "calls", () => $"Call {Id}: queue full or closed; work dropped");
+            // A message or timer that raced the call's release (it was looked up just before): nothing is left to do.
+            Engine.Log.Write(SipLogLevel.Debug, "calls", () => $"Call {Id}: already released; late work dropped");
+            return false;
+        }
+        if (Interlocked.Increment(ref _queued) > Engine.Options.QueueCapacity)
+        {
+            Interlocked.Decrement(ref _queued);
+            Engine.Log.Write(SipLogLevel.Warning, "calls", () => $"Call {Id}: queue full ({Engine.Options.QueueCapacity}); work dropped");
             return false;
         }
         lock (_work) _work.Enqueue(work);
