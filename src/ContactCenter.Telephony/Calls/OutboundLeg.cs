@@ -189,8 +189,16 @@ internal sealed class OutboundLeg : CallLeg
         {
             if (_leg is { } leg)
             {
-                if (!ReferenceEquals(transaction, leg.InviteTransaction)) return;
-                if (leg.Call.Post(() => leg.Call.OnOutboundResponse(leg, response))) return;
+                // Which transaction is current is checked on the call's queue, not here: the call sets InviteTransaction
+                // when SendRequest returns, and a fast 180 can reach this receive thread before that (it was dropped,
+                // so the caller never heard ringing and a deferred CANCEL never went out).
+                if (leg.Call.Post(() =>
+                {
+                    if (ReferenceEquals(transaction, leg.InviteTransaction)) leg.Call.OnOutboundResponse(leg, response);
+                }))
+                {
+                    return;
+                }
             }
 
             // The call was released (or closed while this response was on its way).
