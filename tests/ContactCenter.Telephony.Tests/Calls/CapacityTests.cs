@@ -1,4 +1,5 @@
 using ContactCenter.Sip.Messages;
+using ContactCenter.Telephony.Calls;
 using ContactCenter.Telephony.Cdr;
 
 namespace ContactCenter.Telephony.Tests.Calls;
@@ -59,6 +60,30 @@ public sealed class CapacityTests
         await h.Caller.SendAsync(h.Invite("2002", "done2", Branch()));
         var next = await h.Callee.ReceiveAsync(m => m.IsRequest && m.Method == SipMethod.Invite && m.CallIdString != invite.CallIdString);
         Assert.NotNull(next);
+    }
+
+    [Fact]
+    public async Task A_call_whose_queue_is_full_refuses_more_work_and_takes_it_again_once_drained()
+    {
+        // Bounded memory per call: a burst the call cannot keep up with is refused (and logged), never queued without end.
+        await using var h = new CallEngineHarness(queueCapacity: 4);
+        var call = new Call(h.Engine, "queue-bound@test");
+        using var running = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var allRan = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int ran = 0;
+        Assert.True(call.Post(() => { running.Set(); release.Wait(TimeSpan.FromSeconds(10)); }));
+        Assert.True(running.Wait(TimeSpan.FromSeconds(5))); // taken off the queue and running: four places are free
+        for (int i = 0; i < 4; i++)
+            Assert.True(call.Post(() => { if (Interlocked.Increment(ref ran) == 4) allRan.SetResult(); }));
+        Assert.False(call.Post(() => Interlocked.Increment(ref ran)));
+
+        release.Set();
+        await allRan.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        var again = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Assert.True(call.Post(() => again.SetResult())); // each item leaves the queue before it runs: it is empty now
+        await again.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(4, Volatile.Read(ref ran)); // the refused one never ran
     }
 
     [Fact]
