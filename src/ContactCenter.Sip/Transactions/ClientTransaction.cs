@@ -85,7 +85,7 @@ public abstract class ClientTransaction : SipTransaction
     /// <summary>Records the final response and hands it to the TU after the lock.</summary>
     private protected void DeliverFinal(SipMessage response, ref Effects effects)
     {
-        if (_finalResponse is null && _finalStatusCode == 0)
+        if (_finalStatusCode == 0) // the first final only
         {
             _finalResponse = response;
             _finalStatusCode = response.StatusCode;

@@ -210,8 +210,6 @@ public abstract class ServerTransaction : SipTransaction
         if (!_lastResponse.IsEmpty) Send(_lastResponse, ResponseDestination, ref effects);
     }
 
-    private protected ReadOnlyMemory<byte> LastResponse => _lastResponse;
-
     private protected override void Notify(in Effects effects)
     {
         if (effects.Terminated != SipTransactionOutcome.None) _completion?.TrySetResult(effects.Terminated);

@@ -19,7 +19,7 @@ public sealed partial class Call
     {
         if (response.CSeqMethod != SipMethod.Invite || response.StatusCode is < 200 or >= 300) return;
         if (!_legsByCallId.TryGetValue(response.CallIdString, out var leg)) return;
-        if (leg.Dialog is { } dialog && response.ToTag.Span.SequenceEqual(Encoding.UTF8.GetBytes(dialog.RemoteTag)))
+        if (leg.Dialog is { } dialog && LateInviteAnswers.IsRetransmissionFor(dialog, response))
         {
             // Our ACK was lost (initial INVITE or a re-INVITE of ours): the same ACK again.
             if (dialog.State != SipDialogState.Terminated) Engine.Transport.Send(dialog.CreateAck(response.CSeq), leg.Destination);
