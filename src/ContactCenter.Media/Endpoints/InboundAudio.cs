@@ -147,7 +147,10 @@ public sealed class InboundAudio : IAudioSource
     }
 
     /// <summary>Clock side, once per tick: the next frame; false (frame zeroed) while nothing audible is due.</summary>
-    public bool ReadFrame(Span<short> frame)
+    public bool ReadFrame(Span<short> frame) => ReadFrame(frame, long.MaxValue);
+
+    /// <summary><see cref="ReadFrame(Span{short})"/> as at an earlier tick: packets that arrived at or after <paramref name="arrivalCutoff"/> wait for a later read.</summary>
+    internal bool ReadFrame(Span<short> frame, long arrivalCutoff)
     {
         var samples = Format.SamplesPerFrame;
         if (frame.Length < samples)
@@ -171,11 +174,11 @@ public sealed class InboundAudio : IAudioSource
 
         if (_resampler is null)
         {
-            return buffer.ReadFrame(frame);
+            return buffer.ReadFrame(frame, arrivalCutoff);
         }
 
         var decoded = _decoded.AsSpan(0, buffer.Format.SamplesPerFrame);
-        var audible = buffer.ReadFrame(decoded);
+        var audible = buffer.ReadFrame(decoded, arrivalCutoff);
 
         // The resampler runs on silence too, so its filter history stays continuous across a gap.
         var produced = Math.Max(0, _resampler.Process(decoded, _resampled));
@@ -191,7 +194,10 @@ public sealed class InboundAudio : IAudioSource
     /// <see cref="EncodedFrame"/>, <paramref name="codec"/> says which law); anything else is decoded into
     /// <paramref name="frame"/> as by <see cref="ReadFrame"/> (<see cref="JitterFrame.Decoded"/> or <see cref="JitterFrame.Silent"/>).
     /// </summary>
-    internal JitterFrame ReadEncodedFrame(Span<short> frame, out G711Codec? codec)
+    internal JitterFrame ReadEncodedFrame(Span<short> frame, out G711Codec? codec) => ReadEncodedFrame(frame, long.MaxValue, out codec);
+
+    /// <summary><see cref="ReadEncodedFrame(Span{short}, out G711Codec?)"/> as at an earlier tick (see <see cref="ReadFrame(Span{short}, long)"/>).</summary>
+    internal JitterFrame ReadEncodedFrame(Span<short> frame, long arrivalCutoff, out G711Codec? codec)
     {
         codec = null;
         var buffer = _buffer;
@@ -199,7 +205,7 @@ public sealed class InboundAudio : IAudioSource
         {
             _readerBuffer = buffer;
             _resampler = null;
-            var result = buffer.ReadEncodedFrame(frame[..Format.SamplesPerFrame]);
+            var result = buffer.ReadEncodedFrame(frame[..Format.SamplesPerFrame], arrivalCutoff);
             if (result == JitterFrame.Encoded)
             {
                 codec = g711;
@@ -208,7 +214,7 @@ public sealed class InboundAudio : IAudioSource
             return result;
         }
 
-        return ReadFrame(frame) ? JitterFrame.Decoded : JitterFrame.Silent;
+        return ReadFrame(frame, arrivalCutoff) ? JitterFrame.Decoded : JitterFrame.Silent;
     }
 
     /// <summary>The bytes of the frame the last <see cref="ReadEncodedFrame"/> left undecoded (valid until the next read).</summary>

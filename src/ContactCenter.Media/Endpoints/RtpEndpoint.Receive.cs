@@ -51,8 +51,9 @@ public sealed partial class RtpEndpoint
 
     private void ProcessRtp(Span<byte> datagram, SocketAddress source)
     {
-        _rtpReceived++;
+        // Arrival time first: whoever sees the count (a test's driver) knows the packet's time is taken.
         var now = _time.GetTimestamp();
+        _rtpReceived++;
         if (RtpPacket.TryParse(datagram, out var packet) != RtpParseStatus.Ok)
         {
             _rtpMalformed++;

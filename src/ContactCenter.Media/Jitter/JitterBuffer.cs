@@ -135,9 +135,12 @@ public sealed partial class JitterBuffer : IAudioSource
     /// frame or an audible concealment frame; false (frame zeroed) while prebuffering, after the concealment fade, or
     /// when <paramref name="frame"/> is shorter than a frame.
     /// </summary>
-    public bool ReadFrame(Span<short> frame)
+    public bool ReadFrame(Span<short> frame) => ReadFrame(frame, long.MaxValue);
+
+    /// <summary><see cref="ReadFrame(Span{short})"/> at an earlier tick's time (see <see cref="ReadEncodedFrame(Span{short}, long)"/>).</summary>
+    internal bool ReadFrame(Span<short> frame, long arrivalCutoff)
     {
-        DrainInbox();
+        DrainInbox(arrivalCutoff);
         if (frame.Length < _codec.SamplesPerFrame)
         {
             return false;
@@ -155,9 +158,17 @@ public sealed partial class JitterBuffer : IAudioSource
     /// concealment frame is decoded audio in <paramref name="frame"/> (<see cref="JitterFrame.Decoded"/>); otherwise
     /// <see cref="JitterFrame.Silent"/>. A stateful codec (the decoder must see every frame) is always decoded.
     /// </summary>
-    internal JitterFrame ReadEncodedFrame(Span<short> frame)
+    internal JitterFrame ReadEncodedFrame(Span<short> frame) => ReadEncodedFrame(frame, long.MaxValue);
+
+    /// <summary>
+    /// <see cref="ReadEncodedFrame(Span{short})"/> as it would have gone at an earlier tick: packets that arrived after
+    /// <paramref name="arrivalCutoff"/> stay queued for a later read. A reader that catches up on several ticks at once
+    /// (a recording reads its legs every few ticks) passes each tick's start time, so the buffer sees exactly what it
+    /// would have seen read tick by tick (what arrived before that tick started): no frame counted late that was not, no depth trimmed that was only waiting.
+    /// </summary>
+    internal JitterFrame ReadEncodedFrame(Span<short> frame, long arrivalCutoff)
     {
-        DrainInbox();
+        DrainInbox(arrivalCutoff);
         if (frame.Length < _codec.SamplesPerFrame)
         {
             return JitterFrame.Silent;
@@ -178,9 +189,9 @@ public sealed partial class JitterBuffer : IAudioSource
     /// <summary><see cref="EncodedFrame"/> as array and offset, for a reader that keeps it until later in the tick.</summary>
     internal ArraySegment<byte> EncodedSegment => new(_slotPayload, _encodedSlot * _frameBytes, _frameBytes);
 
-    private void DrainInbox()
+    private void DrainInbox(long arrivalCutoff)
     {
-        for (int slot = _inbox.Peek(); slot >= 0; slot = _inbox.Peek())
+        for (int slot = _inbox.Peek(); slot >= 0 && _inbox.Arrival(slot) < arrivalCutoff; slot = _inbox.Peek())
         {
             Insert(_inbox.Ssrc(slot), _inbox.Sequence(slot), _inbox.Timestamp(slot), _inbox.Payload(slot), _inbox.Arrival(slot));
             _inbox.Release();

@@ -17,8 +17,9 @@ public sealed record RecordingOptions
     /// <summary>
     /// Audio time between header refreshes (RIFF and data sizes rewritten, buffers handed to the OS): what a crash
     /// can leave unaccounted before <see cref="RecordingRepair"/> runs. Rounded to whole 20 ms frames, at least one.
+    /// Default 5 s (the file stream's own buffer still reaches the OS whenever it fills, about every second).
     /// </summary>
-    public TimeSpan HeaderRefreshInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan HeaderRefreshInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Frames (20 ms each) queued between the media clock and the writer thread. When the disk falls this far

@@ -121,7 +121,7 @@ public sealed partial class RecordingSession : IMediaTickable
             }
         }
 
-        _recorder.Signal();
+        _recorder.SignalUrgent();
         return _completion.Task;
     }
 }

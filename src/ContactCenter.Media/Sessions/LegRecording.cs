@@ -1,16 +1,17 @@
 using ContactCenter.Media.Audio;
+using ContactCenter.Media.Jitter;
 using ContactCenter.Media.Recording;
-using ContactCenter.Media.Timing;
 
 namespace ContactCenter.Media.Sessions;
 
 /// <summary>
 /// A leg's recording file: party 0 (left) is the leg's inbound audio, party 1 (right) the other party's (the bridged
-/// peer by default, or the conference mix the leg hears). Runs in the engine's recordings phase, after inputs and mixers, so both parties' frames of the
+/// peer by default, or the conference mix the leg hears). Runs in the engine's recordings phase, after inputs and
+/// mixers, and writes a file frame once both parties have read their frame of that tick, so both parties' frames of the
 /// same tick land in the same file frame.
 /// </summary>
-/// <remarks>Control methods run on the call's queue; <see cref="OnTick"/> on the media clock.</remarks>
-public sealed class LegRecording : IMediaTickable
+/// <remarks>Control methods run on the call's queue; <see cref="Tick"/> on the media clock.</remarks>
+public sealed class LegRecording
 {
     private readonly MediaEngine _engine;
     private readonly MediaLeg? _fixedOther;
@@ -45,16 +46,28 @@ public sealed class LegRecording : IMediaTickable
     private readonly TaskCompletionSource<RecordingMetadata> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Stops writing audio (PCI DSS: the card number never reaches the disk); the pause is in the metadata.</summary>
-    public void Pause() => Session.Pause();
+    public void Pause()
+    {
+        _engine.CatchUpRecording(this);
+        Session.Pause();
+    }
 
     /// <summary>Writes audio again.</summary>
-    public void Resume() => Session.Resume();
+    public void Resume()
+    {
+        _engine.CatchUpRecording(this);
+        Session.Resume();
+    }
 
-    /// <summary>Stops: the clock stops feeding the file, queued frames are written, the header is finalized. Idempotent.</summary>
+    /// <summary>
+    /// Stops: the audio up to the last tick is written (the parties' pending frames read first), the clock stops feeding
+    /// the file, queued frames go to disk, the header is finalized. Idempotent.
+    /// </summary>
     public Task<RecordingMetadata> StopAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
+            _engine.CatchUpRecording(this);
             _engine.RemoveRecording(this);
             Leg.RecordingEnded(this);
             _ = CompleteAsync();
@@ -64,48 +77,121 @@ public sealed class LegRecording : IMediaTickable
     }
 
     /// <summary>
-    /// Recordings phase: both parties' frames of this tick, then commit. A leg in a conference with no other party named
-    /// records what it hears there (the mix of everyone else, this tick's, since the mixers ran just before).
+    /// Recordings phase of the engine's tick <paramref name="sequence"/>: every file frame both parties have read since
+    /// the last call, in tick order (a leg only recordings listen to is read every few ticks, so a file frame may be
+    /// written a few ticks after its tick). A leg in a conference with no other party named records what it hears there
+    /// (the mix of everyone else, this tick's, since the mixers ran just before).
     /// </summary>
-    public void OnTick(long tick)
+    internal void Tick(long tick, long sequence)
     {
-        Write(0, Leg);
-        if (Session.Parties > 1)
-        {
-            var other = OtherParty;
-            if (other is null && Leg.ConferenceParticipant is { } participant)
-            {
-                var frame = _heard.AsSpan(0, participant.Format.SamplesPerFrame);
-                if (participant.ReadFrame(frame))
-                {
-                    Session.WriteFrame(1, frame, silent: false);
-                }
-            }
-            else
-            {
-                Write(1, other);
-            }
-        }
-
-        Session.OnTick(tick);
-    }
-
-    private readonly short[] _heard = new short[AudioFormat.Wideband.SamplesPerFrame];
-
-    private void Write(int party, MediaLeg? leg)
-    {
-        if (leg is null || !leg.HasCapture)
+        if (Volatile.Read(ref _stopped) != 0)
         {
             return;
         }
 
-        if (leg.CapturedCodec is { } codec)
+        if (_written == NotStarted)
         {
-            Session.WriteG711Frame(party, leg.CapturedEncoded, codec);
+            // The file starts with the first tick after the start.
+            _written = sequence - 1;
         }
-        else
+
+        WriteThrough(sequence, heardNow: true);
+    }
+
+    /// <summary>Between ticks, under the engine's tick lock: the parties read what they have pending, and it is written.</summary>
+    internal void CatchUp(long sequence)
+    {
+        if (_written == NotStarted)
         {
-            Session.WriteFrame(party, leg.CapturedFrame, !leg.CapturedAudible);
+            return;
+        }
+
+        Leg.CatchUp(sequence);
+        OtherParty?.CatchUp(sequence);
+        WriteThrough(sequence, heardNow: false);
+    }
+
+    private void WriteThrough(long sequence, bool heardNow)
+    {
+        var other = OtherParty;
+        var through = Leg.CapturedThrough;
+        if (Session.Parties > 1 && other is not null)
+        {
+            through = Math.Min(through, other.CapturedThrough);
+        }
+
+        var participant = Session.Parties > 1 && other is null ? Leg.ConferenceParticipant : null;
+        for (var frame = _written + 1; frame <= through; frame++)
+        {
+            if (participant is null && TryWritePair(other, frame))
+            {
+                Session.OnTick(frame);
+                continue;
+            }
+
+            Write(0, Leg, frame);
+            if (Session.Parties > 1)
+            {
+                if (participant is not null)
+                {
+                    // The mix exists for this tick only: an earlier frame (a leg that just joined) has silence there.
+                    if (heardNow && frame == sequence)
+                    {
+                        var heard = _heard.AsSpan(0, participant.Format.SamplesPerFrame);
+                        if (participant.ReadFrame(heard))
+                        {
+                            Session.WriteFrame(1, heard, silent: false);
+                        }
+                    }
+                }
+                else
+                {
+                    Write(1, other, frame);
+                }
+            }
+
+            Session.OnTick(frame);
+        }
+
+        if (through > _written)
+        {
+            _written = through;
+        }
+    }
+
+    private readonly short[] _heard = new short[AudioFormat.Wideband.SamplesPerFrame];
+    private const long NotStarted = long.MinValue;
+    private long _written = NotStarted; // the engine tick (sequence) of the last file frame
+
+    // The usual case, a two-party G.711 call: both frames arrived as they were sent, in the same law.
+    private bool TryWritePair(MediaLeg? other, long sequence)
+    {
+        if (Leg.Frames is not { } mine || other?.Frames is not { } theirs
+            || mine.Read(sequence, out var codec, out var left, out _) != JitterFrame.Encoded
+            || theirs.Read(sequence, out var otherCodec, out var right, out _) != JitterFrame.Encoded
+            || !ReferenceEquals(codec, otherCodec))
+        {
+            return false;
+        }
+
+        return Session.TryWriteG711Pair(left, right, codec!);
+    }
+
+    private void Write(int party, MediaLeg? leg, long sequence)
+    {
+        if (leg?.Frames is not { } frames)
+        {
+            return;
+        }
+
+        switch (frames.Read(sequence, out var codec, out var encoded, out var pcm))
+        {
+            case JitterFrame.Encoded:
+                Session.WriteG711Frame(party, encoded, codec!);
+                break;
+            case JitterFrame.Decoded:
+                Session.WriteFrame(party, pcm, silent: false);
+                break;
         }
     }
 

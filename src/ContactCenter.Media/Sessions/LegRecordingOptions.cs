@@ -26,8 +26,12 @@ public sealed record LegRecordingOptions
     /// </summary>
     public MediaLeg? OtherParty { get; init; }
 
-    /// <summary>Audio time between header rewrites, the most a crash can lose from the header (repair gets it back).</summary>
-    public TimeSpan HeaderRefreshInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Audio time between header rewrites, the most a crash can leave out of the header (repair at the next start gets it
+    /// back from the file's length). Default 5 s: each rewrite is a flush and a write at the file's start, and with
+    /// hundreds of calls recorded a rewrite a second was half of the writer thread's time.
+    /// </summary>
+    public TimeSpan HeaderRefreshInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Frames of slack between the clock and the disk (default 2 s).</summary>
     public int QueueFrames { get; init; } = 100;

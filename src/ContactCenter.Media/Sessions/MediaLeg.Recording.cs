@@ -43,6 +43,7 @@ public sealed partial class MediaLeg
         AcquireInbound();
         _recordedPeer = options.OtherParty ?? BridgedPeer;
         _recordedPeer?.AcquireInbound();
+        _recordedPeer?.ReadWith(this);
         _fileRecording = recording;
         _engine.AddRecording(recording);
         return recording;
@@ -90,6 +91,7 @@ public sealed partial class MediaLeg
         if (!ReferenceEquals(now, _recordedPeer))
         {
             now?.AcquireInbound();
+            now?.ReadWith(this);
             _recordedPeer?.ReleaseInbound();
             _recordedPeer = now;
         }

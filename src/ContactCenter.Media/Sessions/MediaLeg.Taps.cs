@@ -85,59 +85,94 @@ public sealed partial class MediaLeg
         ReleaseInbound();
     }
 
-    /// <summary>True when this tick's inbound frame was captured (the leg decodes because someone needs its audio).</summary>
-    internal bool HasCapture => _capturedSamples > 0;
+    /// <summary>The newest engine tick (sequence) whose inbound frame is in <see cref="Frames"/>, or known silent.</summary>
+    internal long CapturedThrough => _capturedThrough;
 
-    /// <summary>The law of this tick's frame when it was left undecoded (<see cref="CapturedEncoded"/>), else null.</summary>
-    internal G711Codec? CapturedCodec => _capturedCodec;
-
-    /// <summary>This tick's frame as it arrived, when <see cref="CapturedCodec"/> is set (in the jitter buffer, valid this tick).</summary>
-    internal ReadOnlySpan<byte> CapturedEncoded => _capturedEncoded;
-
-    /// <summary>This tick's decoded inbound frame (inputs phase result); empty when nobody needs it.</summary>
-    internal ReadOnlySpan<short> CapturedFrame => _captured.AsSpan(0, _capturedSamples);
-
-    /// <summary>False when this tick's frame is silence (nothing arrived, prebuffering, concealment faded).</summary>
-    internal bool CapturedAudible => _capturedAudible;
+    /// <summary>The inbound frames of the last ticks, for recordings; null until this leg first decodes.</summary>
+    internal CapturedFrames? Frames => _frames;
 
     /// <summary>
-    /// Tick phase 1 (inputs/decodes): reads this tick's frame from the jitter buffer once and hands it to the tap and the
-    /// mixer input; recordings read it in phase 3.
+    /// Tick phase 1 (inputs/decodes). A leg a tap, a mixer or a conference listens to reads this tick's frame from its
+    /// jitter buffer and hands it to them; a leg only recordings listen to reads every
+    /// <see cref="MediaEngineOptions.RecordingReadTicks"/> ticks, all the frames since its last read at once, each as of
+    /// its own tick (<see cref="InboundAudio.ReadEncodedFrame(Span{short}, long, out G711Codec?)"/>). With hundreds of
+    /// calls recorded the cost of a read is the cache misses on the leg's chain of objects (leg, decode path, jitter
+    /// buffer, inbox), not the frame: reading five frames per visit pays them once. Legs are spread over the interval
+    /// by id, so no tick reads them all; a recorded party reads on its recorded leg's ticks.
     /// </summary>
-    internal void Capture()
+    internal void Capture(long sequence)
     {
         var inbound = _inbound;
         if (inbound is null)
         {
-            _capturedSamples = 0;
-            _capturedAudible = false;
+            _capturedThrough = sequence;
             return;
         }
 
-        var samples = inbound.Format.SamplesPerFrame;
-        _captured ??= new short[AudioFormat.Wideband.SamplesPerFrame];
-        var frame = _captured.AsSpan(0, samples);
         var tap = _recording;
         var mixerInput = _mixerInput;
-        _capturedSamples = samples;
-        if (tap is null && mixerInput is null)
+        if (tap is null && mixerInput is null && _participant is null)
         {
-            // Only recordings read this frame (phase 3): G.711 is left as it came, so a G.711 file stores it without
-            // decoding and re-encoding (with hundreds of calls recorded, the tick's largest saving after cache misses).
-            var read = inbound.ReadEncodedFrame(frame, out var codec);
-            _capturedAudible = read != JitterFrame.Silent;
-            _capturedCodec = read == JitterFrame.Encoded ? codec : null;
+            var interval = _engine.RecordingReadTicks;
+            if (sequence - _capturedThrough < interval && (sequence + _readPhase) % interval != 0)
+            {
+                return;
+            }
 
-            // Kept here, so the recordings phase reaches the bytes from this leg without walking the decode path again.
-            _capturedEncoded = read == JitterFrame.Encoded ? inbound.EncodedFrame : default;
+            ReadFrames(inbound, sequence, sequence);
             return;
         }
 
-        _capturedCodec = null;
-        _capturedAudible = inbound.ReadFrame(frame);
-        ReadOnlySpan<short> heard = _capturedAudible ? frame : default;
+        // Frames a lazy read left behind first (a tap or a mixer just arrived), then this tick's, which they hear.
+        if (_capturedThrough < sequence - 1)
+        {
+            ReadFrames(inbound, sequence - 1, sequence);
+        }
+
+        var frames = _frames ??= new CapturedFrames();
+        var samples = inbound.Format.SamplesPerFrame;
+        var frame = frames.PcmSlot(sequence, samples);
+        var audible = inbound.ReadFrame(frame);
+        frames.Commit(sequence, audible ? JitterFrame.Decoded : JitterFrame.Silent, samples, null, default);
+        _capturedThrough = sequence;
+        ReadOnlySpan<short> heard = audible ? frame : default;
         tap?.Write(heard);
         mixerInput?.Write(heard);
+    }
+
+    /// <summary>
+    /// Reads what a lazy leg has not read yet up to the engine's last tick (<paramref name="sequence"/>); a control thread
+    /// calls this holding the engine's tick lock, so a recording's file is complete up to the moment it stops, pauses or
+    /// changes party.
+    /// </summary>
+    internal void CatchUp(long sequence)
+    {
+        if (_inbound is { } inbound && _capturedThrough < sequence)
+        {
+            ReadFrames(inbound, sequence, sequence + 1);
+        }
+    }
+
+    // A recorded party reads on the same ticks as the recorded leg: the recording then writes their frames in the tick
+    // they were read, while they are still in the cache, instead of finding one party's frames ticks later.
+    private void ReadWith(MediaLeg recorded) => _readPhase = recorded._readPhase;
+
+    // Only recordings read these frames: G.711 is left as it came, so a G.711 file stores it without decoding and
+    // re-encoding (with hundreds of calls recorded, the largest saving after cache misses). A tick before the current one
+    // reads as of its own time: packets that arrived later wait, as they would have.
+    private void ReadFrames(InboundAudio inbound, long through, long current)
+    {
+        var frames = _frames ??= new CapturedFrames();
+        var samples = inbound.Format.SamplesPerFrame;
+        var from = Math.Max(_capturedThrough + 1, through - (CapturedFrames.Capacity / 2) + 1);
+        for (var sequence = from; sequence <= through; sequence++)
+        {
+            var cutoff = sequence == current ? long.MaxValue : _engine.TickTime(sequence);
+            var kind = inbound.ReadEncodedFrame(frames.PcmSlot(sequence, samples), cutoff, out var codec);
+            frames.Commit(sequence, kind, samples, codec, kind == JitterFrame.Encoded ? inbound.EncodedFrame : default);
+        }
+
+        _capturedThrough = through;
     }
 
     /// <summary>Tick phase 4 (sends): DTMF, RTCP, and one frame of whatever plays to the peer.</summary>

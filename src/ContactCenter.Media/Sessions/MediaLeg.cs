@@ -31,17 +31,15 @@ public sealed partial class MediaLeg : IDisposable, IRtpEndpointListener
     internal int EngineSlot { get; set; } = -1;
     private readonly SdpNegotiator _negotiator;
     private readonly Action<MediaEvent>? _events;
-    private short[]? _captured; // made on the first capture (recording, mixing): a relayed leg never needs it
-    private G711Codec? _capturedCodec;
-    private ArraySegment<byte> _capturedEncoded;
+    private CapturedFrames? _frames; // made on the first capture (recording, mixing): a relayed leg never needs it
+    private long _capturedThrough = -1;
+    private long _readPhase; // when a leg only recordings listen to reads (see Capture): spread by id, or its recorded leg's
     private readonly Lock _inboundGate = new();
     private volatile AudioTap? _recording;
     private volatile AudioTap? _mixerInput;
     private volatile InboundAudio? _inbound;
     private volatile LegRecording? _fileRecording;
     private int _inboundUsers;
-    private int _capturedSamples;
-    private bool _capturedAudible;
     private RtpBridge? _bridge;
     private volatile MediaLeg? _peer;
     private int _disposed;
@@ -51,6 +49,7 @@ public sealed partial class MediaLeg : IDisposable, IRtpEndpointListener
         _engine = engine;
         _events = events;
         Id = Interlocked.Increment(ref s_nextId);
+        _readPhase = Id;
         Endpoint = createEndpoint(this);
         Address = address;
         _negotiator = new SdpNegotiator(capabilities, address, Endpoint.LocalRtpEndPoint.Port, Endpoint.LocalRtcpEndPoint.Port);
@@ -158,6 +157,7 @@ public sealed partial class MediaLeg : IDisposable, IRtpEndpointListener
             throw new InvalidOperationException("A leg in a conference cannot be bridged; remove it from the conference first.");
         }
 
+        CatchUpRecordings(other);
         var bridge = RtpBridge.Connect(Endpoint, other.Endpoint);
         _bridge = bridge;
         other._bridge = bridge;
@@ -177,6 +177,7 @@ public sealed partial class MediaLeg : IDisposable, IRtpEndpointListener
             return;
         }
 
+        CatchUpRecordings(_peer);
         bridge.Dispose();
         _bridge = null;
         if (_peer is { } peer && ReferenceEquals(peer._bridge, bridge))
@@ -219,6 +220,20 @@ public sealed partial class MediaLeg : IDisposable, IRtpEndpointListener
         }
 
         return MediaNegotiation.From(result);
+    }
+
+    // Before the other party of a recording changes, what it has pending is written with the party it came from.
+    private void CatchUpRecordings(MediaLeg? other)
+    {
+        if (_fileRecording is { } mine)
+        {
+            _engine.CatchUpRecording(mine);
+        }
+
+        if (other?._fileRecording is { } theirs)
+        {
+            _engine.CatchUpRecording(theirs);
+        }
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(IsDisposed, this);

@@ -9,7 +9,7 @@ namespace ContactCenter.Media.Tests.Endpoints;
 internal sealed class MediaTestHarness : IDisposable
 {
     public MediaTestHarness(int pairs = 4, TimeProvider? time = null, RtpEndpointOptions? endpoint = null, string? recordingDirectory = null,
-        ContactCenter.Media.Timing.MediaClockOptions? clock = null)
+        ContactCenter.Media.Timing.MediaClockOptions? clock = null, int recordingReadTicks = 5)
     {
         Engine = new MediaEngine(
             new MediaEngineOptions
@@ -18,6 +18,7 @@ internal sealed class MediaTestHarness : IDisposable
                 Endpoint = endpoint ?? new RtpEndpointOptions(),
                 RecordingDirectory = recordingDirectory,
                 Clock = clock,
+                RecordingReadTicks = recordingReadTicks,
             },
             time);
     }

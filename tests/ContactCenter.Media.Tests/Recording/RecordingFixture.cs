@@ -13,7 +13,7 @@ internal sealed class RecordingFixture : IAsyncDisposable
 
     public RecordingFixture(Func<string, int, Stream>? openStream = null)
     {
-        var options = new RecorderOptions { TimeProvider = Time };
+        var options = new RecorderOptions { TimeProvider = Time, MinimumWakeInterval = TimeSpan.Zero };
         if (openStream is not null)
         {
             options = options with { OpenStream = openStream };

@@ -68,6 +68,14 @@ internal sealed class TonePhone : IDisposable
         FramesSent++;
     }
 
+    /// <summary>Loses the next 20 ms of the tone: its sequence number and timestamp go by, nothing is sent.</summary>
+    public void SkipFrame()
+    {
+        _sample += _codec.SamplesPerFrame;
+        _sequence++;
+        _timestamp += (uint)_codec.RtpTicksPerFrame;
+    }
+
     /// <summary>The audio received so far, decoded in arrival order (loopback keeps order).</summary>
     public short[] Heard()
     {
