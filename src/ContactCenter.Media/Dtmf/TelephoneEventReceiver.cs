@@ -70,6 +70,12 @@ public sealed class TelephoneEventReceiver
         _events.Clear();
     }
 
+    /// <summary>
+    /// True while a digit is in progress. Read without the receive lock on the media tick: a digit that just started is
+    /// seen by the next tick, and only <see cref="Poll"/> (its end by timeout) waits for that.
+    /// </summary>
+    public bool HasDigitInProgress => _active;
+
     /// <summary>Ends the digit in progress if no packet refreshed it for <see cref="EndTimeout"/>; call on the media tick.</summary>
     public bool Poll()
     {

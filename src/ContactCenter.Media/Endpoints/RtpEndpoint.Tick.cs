@@ -30,7 +30,13 @@ public sealed partial class RtpEndpoint
     /// The media clock's 20 ms work: end digits whose end packets were lost, report inactivity, send RTCP when due, send
     /// queued DTMF, and send one frame of the playing source. Short, never blocks, allocates nothing in steady state.
     /// </summary>
-    public void OnTick(long tick)
+    public void OnTick(long tick) => OnTick(tick, _time.GetTimestamp());
+
+    /// <summary>
+    /// <see cref="OnTick(long)"/> with the tick's time read once by the engine for all its legs (with a thousand legs,
+    /// three clock reads per leg were an eighth of the media clock's time). Locks only what has work this tick.
+    /// </summary>
+    internal void OnTick(long tick, long now)
     {
         var media = _media;
         if (media is null || IsDisposed)
@@ -38,11 +44,13 @@ public sealed partial class RtpEndpoint
             return;
         }
 
-        var now = _time.GetTimestamp();
-        bool dtmfEnded;
-        lock (_receiveGate)
+        var dtmfEnded = false;
+        if (_dtmfIn.HasDigitInProgress)
         {
-            dtmfEnded = _dtmfIn.Poll();
+            lock (_receiveGate)
+            {
+                dtmfEnded = _dtmfIn.Poll();
+            }
         }
 
         if (dtmfEnded)
@@ -50,14 +58,15 @@ public sealed partial class RtpEndpoint
             DrainTelephoneEvents();
         }
 
-        if (_inactivity.CheckTimedOut())
+        if (_inactivity.CheckTimedOut(now))
         {
             _listener?.OnMediaTimeout(this, _inactivity.IdleTime);
         }
 
-        if (_rtcpScheduler.TryConsumeDue())
+        if (_rtcpScheduler.TryConsumeDue(now))
         {
-            SendReport(media, now);
+            // The report's NTP time is its send time, not the tick's: the peer's round-trip figure depends on it.
+            SendReport(media, _time.GetTimestamp());
         }
 
         var frameTicks = media.SendCodec?.RtpTicksPerFrame ?? DefaultTicksPerFrame;
@@ -72,8 +81,9 @@ public sealed partial class RtpEndpoint
     // True while a digit owns the stream this tick.
     private bool SendQueuedDigits(EndpointMedia media, long now)
     {
-        if (media.SendTelephoneEvent < 0)
+        if (media.SendTelephoneEvent < 0 || _dtmfOut.IsIdle)
         {
+            // Read without the send lock: a digit queued meanwhile starts on the next tick.
             return false;
         }
 

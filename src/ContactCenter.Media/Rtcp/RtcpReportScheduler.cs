@@ -39,9 +39,11 @@ public sealed class RtcpReportScheduler
     public TimeSpan NextInterval() => _interval * (0.5 + _random.NextDouble());
 
     /// <summary>True when a report is due; then schedules the following one a fresh randomized interval from now.</summary>
-    public bool TryConsumeDue()
+    public bool TryConsumeDue() => TryConsumeDue(_timeProvider.GetTimestamp());
+
+    /// <summary><see cref="TryConsumeDue()"/> at <paramref name="now"/> (the media tick's time, read once for every leg).</summary>
+    public bool TryConsumeDue(long now)
     {
-        var now = _timeProvider.GetTimestamp();
         if (now < _nextDue)
         {
             return false;

@@ -52,7 +52,10 @@ public sealed class RtpInactivityMonitor
     }
 
     /// <summary>True once per silence longer than <see cref="Timeout"/>; false while paused or after it was reported.</summary>
-    public bool CheckTimedOut()
+    public bool CheckTimedOut() => CheckTimedOut(_timeProvider.GetTimestamp());
+
+    /// <summary><see cref="CheckTimedOut()"/> at <paramref name="now"/> (the media tick's time, read once for every leg).</summary>
+    public bool CheckTimedOut(long now)
     {
         if (_paused)
         {
@@ -60,7 +63,7 @@ public sealed class RtpInactivityMonitor
         }
 
         var last = Volatile.Read(ref _lastActivity);
-        if (_timeProvider.GetTimestamp() - last < _timeoutTicks || _reportedFor == last)
+        if (now - last < _timeoutTicks || _reportedFor == last)
         {
             return false;
         }

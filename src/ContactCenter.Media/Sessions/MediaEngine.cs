@@ -214,6 +214,7 @@ public sealed class MediaEngine : IMediaTickable, IDisposable
 
     private void RunPhases(long tick, long sequence)
     {
+        var now = TickTime(sequence);
         var legs = _legs.Slots;
         foreach (var leg in legs)
         {
@@ -265,7 +266,7 @@ public sealed class MediaEngine : IMediaTickable, IDisposable
 
             try
             {
-                leg.Send(tick);
+                leg.Send(tick, now);
             }
             catch (Exception)
             {

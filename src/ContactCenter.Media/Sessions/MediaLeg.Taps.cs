@@ -176,7 +176,7 @@ public sealed partial class MediaLeg
     }
 
     /// <summary>Tick phase 4 (sends): DTMF, RTCP, and one frame of whatever plays to the peer.</summary>
-    internal void Send(long tick) => Endpoint.OnTick(tick);
+    internal void Send(long tick, long now) => Endpoint.OnTick(tick, now);
 
     /// <summary>Starts decoding inbound audio for one more user (tap, mixer, recording); returns the decode path.</summary>
     internal InboundAudio AcquireInbound()
