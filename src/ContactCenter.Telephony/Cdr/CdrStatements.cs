@@ -27,6 +27,12 @@ internal sealed class CdrStatements(SqliteConnection connection, SqliteTransacti
         set => transaction = value;
     }
 
+    /// <summary>
+    /// Set by the background writer while it writes the completion of a call whose start is in the same batch: the call
+    /// has no row yet, so there are no earlier legs to delete.
+    /// </summary>
+    public bool CallRowIsNew { get; set; }
+
     /// <summary>Runs <paramref name="sql"/> with <paramref name="parameters"/>, always given in the same order for one text; returns the rows changed.</summary>
     /// <exception cref="SqliteException">SQLite refused the statement (constraint, I/O, busy past the timeout).</exception>
     public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)

@@ -100,7 +100,11 @@ public sealed partial class CdrStore(IDbConnectionFactory connections, TimeProvi
             ("@HangupReason", record.HangupReason),
             ("@HangupSide", record.HangupSide is { } side ? Name(side) : null),
             ("@RecordingIds", record.RecordingIds.Count == 0 ? null : string.Join(',', record.RecordingIds)));
-        statements.Execute(DeleteLegsSql, ("@Id", record.Id));
+        if (!statements.CallRowIsNew)
+        {
+            statements.Execute(DeleteLegsSql, ("@Id", record.Id));
+        }
+
         foreach (var leg in record.Legs)
         {
             statements.Execute(InsertLegSql,

@@ -103,6 +103,43 @@ public sealed class CdrStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_call_completed_twice_keeps_the_legs_of_its_last_record_whether_or_not_one_batch_holds_it_all()
+    {
+        // Under load a call's start and end share a batch and its legs are inserted without deleting older ones (there
+        // are none); a second completion in the same batch must still replace the first one's legs.
+        await using var store = new CdrStore(_connections, _time);
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        store.WriteFailed = failures.Enqueue;
+        store.StartBackgroundWriter();
+        for (int i = 0; i < 200; i++)
+        {
+            store.Begin($"twice-{i}", CallDirection.Internal, "1001", "1002", T0);
+            foreach (var party in new[] { "first", "second" })
+            {
+                store.Complete(new CallDetailRecord
+                {
+                    Id = $"twice-{i}", Direction = CallDirection.Internal, Caller = "1001", Callee = "1002", StartedAt = T0,
+                    EndedAt = T0.AddSeconds(1), HangupCode = 200, HangupSide = HangupSide.Caller,
+                    Legs =
+                    [
+                        new LegDetailRecord(0, "caller", party, null, "PCMU", T0, T0, T0.AddSeconds(1), 50, 0, 0, 4.4),
+                        new LegDetailRecord(1, "callee", party, null, "PCMU", T0, T0, T0.AddSeconds(1), 50, 0, 0, 4.4),
+                    ],
+                });
+            }
+        }
+
+        store.Flush();
+        Assert.Empty(failures);
+        for (int i = 0; i < 200; i++)
+        {
+            var found = store.Find($"twice-{i}")!;
+            Assert.Equal(CdrStatus.Completed, found.Status);
+            Assert.Equal(["second", "second"], found.Legs.Select(l => l.Party));
+        }
+    }
+
+    [Fact]
     public void Times_are_stored_as_utc_with_seven_fraction_digits_whatever_the_offset()
     {
         // The stored form sorts as text and is what the queries compare against: it must not drift with formatting changes.
