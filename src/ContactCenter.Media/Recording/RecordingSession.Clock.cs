@@ -179,9 +179,22 @@ public sealed partial class RecordingSession
     /// <summary>Commits the staged frames as one tick of the file (parties that wrote nothing are silent).</summary>
     public void OnTick(long tick)
     {
+        if (Commit())
+        {
+            AfterCommits();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="OnTick"/> without waking the writer: true when a frame was committed (queued for the writer). A caller
+    /// committing several ticks at once (a recording whose parties are read every few ticks) calls
+    /// <see cref="AfterCommits"/> once after the last.
+    /// </summary>
+    internal bool Commit()
+    {
         if (_stopRequested)
         {
-            return;
+            return false;
         }
 
         bool slotUnavailable = _slotUnavailable;
@@ -190,7 +203,7 @@ public sealed partial class RecordingSession
         {
             _pausedTicks++;
             Array.Clear(_present);
-            return;
+            return false;
         }
 
         long head = _head;
@@ -199,7 +212,7 @@ public sealed partial class RecordingSession
             Interlocked.Increment(ref _droppedFrames);
             Array.Clear(_present);
             _recorder.SignalUrgent();
-            return;
+            return false;
         }
 
         if (_stereo)
@@ -220,10 +233,19 @@ public sealed partial class RecordingSession
             EncodeBlock(CurrentSlot);
         }
 
-        // A full fence: the writer clears its wake flag and then reads _head; this side publishes _head and then reads the flag.
-        Interlocked.Exchange(ref _head, head + 1);
+        // A release store: the slot's bytes are visible before the new head. No fence per frame: a full fence right
+        // after writing a slot waited for its cache lines to arrive, most of a recorded frame's cost on the clock.
+        Volatile.Write(ref _head, head + 1);
         Volatile.Write(ref _committedFrames, _committedFrames + 1);
-        long queued = head + 1 - Volatile.Read(ref _tail);
+        return true;
+    }
+
+    /// <summary>After one or more <see cref="Commit"/>s: wakes the writer when a batch is queued.</summary>
+    internal void AfterCommits()
+    {
+        // A full fence: the writer clears its wake flag and then reads _head; this side published _head and now reads the flag.
+        Interlocked.MemoryBarrier();
+        long queued = _head - Volatile.Read(ref _tail);
         if (queued >= _wakeDepth)
         {
             if (queued >= _capacity / 2)

@@ -121,11 +121,12 @@ public sealed class LegRecording
         }
 
         var participant = Session.Parties > 1 && other is null ? Leg.ConferenceParticipant : null;
+        var committed = false;
         for (var frame = _written + 1; frame <= through; frame++)
         {
             if (participant is null && TryWritePair(other, frame))
             {
-                Session.OnTick(frame);
+                committed |= Session.Commit();
                 continue;
             }
 
@@ -150,7 +151,12 @@ public sealed class LegRecording
                 }
             }
 
-            Session.OnTick(frame);
+            committed |= Session.Commit();
+        }
+
+        if (committed)
+        {
+            Session.AfterCommits();
         }
 
         if (through > _written)
