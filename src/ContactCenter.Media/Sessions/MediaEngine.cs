@@ -208,7 +208,15 @@ public sealed class MediaEngine : IMediaTickable, IDisposable
     {
         lock (_tickGate)
         {
-            recording.CatchUp(_sequence);
+            try
+            {
+                recording.CatchUp(_sequence);
+            }
+            catch (Exception)
+            {
+                // Counted like a fault in the tick: the stop, pause or re-bridge that asked still happens.
+                Interlocked.Increment(ref _tickFaults);
+            }
         }
     }
 
