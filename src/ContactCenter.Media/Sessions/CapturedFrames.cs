@@ -16,9 +16,11 @@ internal sealed class CapturedFrames
     public const int Capacity = 16;
 
     private const int Mask = Capacity - 1;
+    private const int EncodedBytes = 160; // a narrowband G.711 frame, the only kind kept undecoded
 
     private readonly Slot[] _slots = new Slot[Capacity];
     private short[]? _pcm;
+    private byte[]? _encoded;
     private int _pcmFrameSamples;
 
     public CapturedFrames()
@@ -43,23 +45,27 @@ internal sealed class CapturedFrames
 
     /// <summary>
     /// Stores what a read of tick <paramref name="sequence"/> gave: <see cref="JitterFrame.Encoded"/> with its bytes
-    /// (<paramref name="encoded"/>, left where they are: in the jitter buffer's slot, which only a later read of the same
-    /// buffer fills again, and then only with a frame a whole ring ahead or from a restarted stream; a recording takes
-    /// them within the same few ticks) and law, or a decoded frame already in <see cref="PcmSlot"/>, or silence.
+    /// (<paramref name="encoded"/>, copied: the jitter buffer's slot can be filled again by a later read before a
+    /// recording whose parties read on different ticks writes it, after a burst that filled the buffer or a restarted
+    /// stream) and law, or a decoded frame already in <see cref="PcmSlot"/>, or silence.
     /// </summary>
-    public void Commit(long sequence, JitterFrame kind, int samples, G711Codec? codec, ArraySegment<byte> encoded)
+    public void Commit(long sequence, JitterFrame kind, int samples, G711Codec? codec, ReadOnlySpan<byte> encoded)
     {
-        ref var slot = ref _slots[(int)(sequence & Mask)];
-        if (kind == JitterFrame.Encoded && (codec is null || encoded.Array is null))
+        var index = (int)(sequence & Mask);
+        ref var slot = ref _slots[index];
+        if (kind == JitterFrame.Encoded && (codec is null || encoded.Length != EncodedBytes))
         {
             kind = JitterFrame.Silent;
         }
 
+        if (kind == JitterFrame.Encoded)
+        {
+            encoded.CopyTo((_encoded ??= new byte[Capacity * EncodedBytes]).AsSpan(index * EncodedBytes, EncodedBytes));
+        }
+
         slot.Kind = kind;
         slot.Codec = kind == JitterFrame.Encoded ? codec : null;
-        slot.Bytes = kind == JitterFrame.Encoded ? encoded.Array : null;
-        slot.Offset = encoded.Offset;
-        slot.Length = kind == JitterFrame.Encoded ? encoded.Count : samples;
+        slot.Length = kind == JitterFrame.Encoded ? EncodedBytes : samples;
         slot.Sequence = sequence;
     }
 
@@ -79,7 +85,7 @@ internal sealed class CapturedFrames
         if (slot.Kind == JitterFrame.Encoded)
         {
             codec = slot.Codec;
-            encoded = slot.Bytes.AsSpan(slot.Offset, slot.Length);
+            encoded = _encoded.AsSpan(index * EncodedBytes, EncodedBytes);
         }
         else if (slot.Kind == JitterFrame.Decoded)
         {
@@ -89,13 +95,11 @@ internal sealed class CapturedFrames
         return slot.Kind;
     }
 
-    // One cache line per tick: the recording reads a frame's description and its bytes, nothing else.
+    // A tick's description in one place: the recording reads it and the frame's bytes, nothing else.
     private struct Slot
     {
         public long Sequence;
-        public byte[]? Bytes;
         public G711Codec? Codec;
-        public int Offset;
         public int Length;
         public JitterFrame Kind;
     }

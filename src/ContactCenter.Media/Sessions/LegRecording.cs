@@ -117,7 +117,10 @@ public sealed class LegRecording
         var through = Leg.CapturedThrough;
         if (Session.Parties > 1 && other is not null)
         {
-            through = Math.Min(through, other.CapturedThrough);
+            // Both parties' frames of a tick go together, so the file waits for the later reader; but a party more than
+            // half the ring behind is not being read at all (disposed, or its reads fail): it holds nobody back.
+            var theirs = other.CapturedThrough;
+            through = Math.Abs(through - theirs) > CapturedFrames.Capacity / 2 ? Math.Max(through, theirs) : Math.Min(through, theirs);
         }
 
         var participant = Session.Parties > 1 && other is null ? Leg.ConferenceParticipant : null;
@@ -127,6 +130,7 @@ public sealed class LegRecording
             if (participant is null && TryWritePair(other, frame))
             {
                 committed |= Session.Commit();
+                _written = frame;
                 continue;
             }
 
@@ -152,16 +156,14 @@ public sealed class LegRecording
             }
 
             committed |= Session.Commit();
+
+            // Per frame: a fault in a later one (counted by the engine) must not write these again on the next tick.
+            _written = frame;
         }
 
         if (committed)
         {
             Session.AfterCommits();
-        }
-
-        if (through > _written)
-        {
-            _written = through;
         }
     }
 

@@ -170,6 +170,9 @@ public sealed partial class MediaLeg
             var cutoff = sequence == current ? long.MaxValue : _engine.TickTime(sequence);
             var kind = inbound.ReadEncodedFrame(frames.PcmSlot(sequence, samples), cutoff, out var codec);
             frames.Commit(sequence, kind, samples, codec, kind == JitterFrame.Encoded ? inbound.EncodedFrame : default);
+
+            // Per frame: a fault in a later one (counted by the engine) must not make the next tick read these again.
+            _capturedThrough = sequence;
         }
 
         _capturedThrough = through;

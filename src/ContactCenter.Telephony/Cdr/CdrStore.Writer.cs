@@ -106,7 +106,7 @@ public sealed partial class CdrStore : IAsyncDisposable
                     WriteFailed?.Invoke(ex);
                     statements?.Dispose();
                     statements = null;
-                    connection?.Dispose();
+                    CloseWriterConnection(connection);
                     connection = null;
                 }
                 foreach (var waiter in flushed) waiter.TrySetResult();
@@ -116,8 +116,17 @@ public sealed partial class CdrStore : IAsyncDisposable
         finally
         {
             statements?.Dispose();
-            connection?.Dispose();
+            CloseWriterConnection(connection);
         }
+    }
+
+    // Closed for good, not returned to the pool: it runs with foreign keys off, and the factory configures a pooled
+    // connection only the first time it opens it, so the next user would inherit that.
+    private static void CloseWriterConnection(SqliteConnection? connection)
+    {
+        if (connection is null) return;
+        SqliteConnection.ClearPool(connection);
+        connection.Dispose();
     }
 
     private bool TryWrite(Work work, CdrStatements statements)

@@ -7,6 +7,21 @@ public sealed class AllocationTests
 {
     private const int Frames = 2000;
 
+    // The least of three rounds: a one-off allocation by the runtime on this thread (a method tiering up mid-loop: 5,440 B
+    // once in a CI run) is not the code's; an allocation per frame shows in every round.
+    private static long LeastAllocated(Action round)
+    {
+        long least = long.MaxValue;
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            round();
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        return least;
+    }
+
     public static TheoryData<string> CodecNames() => new(CodecCatalog.Default.All.Select(c => c.ToString()));
 
     [Theory]
@@ -22,14 +37,14 @@ public sealed class AllocationTests
         encoder.Encode(pcm, payload);
         decoder.Decode(payload, decoded);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Frames; i++)
+        Assert.Equal(0, LeastAllocated(() =>
         {
-            encoder.Encode(pcm, payload);
-            decoder.Decode(payload, decoded);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int i = 0; i < Frames; i++)
+            {
+                encoder.Encode(pcm, payload);
+                decoder.Decode(payload, decoded);
+            }
+        }));
     }
 
     [Fact]
@@ -43,14 +58,14 @@ public sealed class AllocationTests
         down.Process(wide, narrow);
         up.Process(narrow, back);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Frames; i++)
+        Assert.Equal(0, LeastAllocated(() =>
         {
-            down.Process(wide, narrow);
-            up.Process(narrow, back);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int i = 0; i < Frames; i++)
+            {
+                down.Process(wide, narrow);
+                up.Process(narrow, back);
+            }
+        }));
     }
 
     [Fact]
@@ -59,14 +74,14 @@ public sealed class AllocationTests
         CodecCatalog catalog = CodecCatalog.Default;
         catalog.TryGetByRtpMap("G722/8000", out _);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Frames; i++)
+        Assert.Equal(0, LeastAllocated(() =>
         {
-            catalog.TryGetByPayloadType(8, out _);
-            catalog.TryGetByRtpMap("G722/8000/1", out _);
-            catalog.TryGetByName("l16", 16000, out _);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int i = 0; i < Frames; i++)
+            {
+                catalog.TryGetByPayloadType(8, out _);
+                catalog.TryGetByRtpMap("G722/8000/1", out _);
+                catalog.TryGetByName("l16", 16000, out _);
+            }
+        }));
     }
 }

@@ -65,6 +65,32 @@ public sealed class LazyRecordingReadTests : IDisposable
         Assert.InRange(Signals.Amplitude(wav.Samples[0].AsSpan(5 * 160, 45 * 160), 500, 8000), 5000, 7000);
     }
 
+    [Fact]
+    public async Task A_named_other_party_that_goes_away_does_not_stop_the_recorded_legs_own_channel()
+    {
+        // The file waits for both parties' frames of a tick; a party nobody reads any more (its leg disposed) must not
+        // hold the recorded leg's audio back until the stop.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var harness = new MediaTestHarness(pairs: 2, time: time, recordingDirectory: _root);
+        using var caller = new TonePhone(harness, 500, "0");
+        var agent = new TonePhone(harness, 1300, "0");
+        caller.Leg.BridgeWith(agent.Leg);
+        caller.Leg.StartRecording(new LegRecordingOptions { Path = "gone.wav", OtherParty = agent.Leg });
+        await EngineDriver.RunAsync(harness, time, 20, caller, agent);
+        agent.Leg.Dispose();
+        agent.Dispose();
+        await EngineDriver.RunAsync(harness, time, 30, caller);
+        Assert.True(caller.Leg.Recording!.Session.FramesCommitted >= 45, $"{caller.Leg.Recording.Session.FramesCommitted} frames committed before the stop");
+        var metadata = await caller.Leg.StopRecordingAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.NotNull(metadata);
+        Assert.Equal(50, metadata.FramesWritten);
+        var wav = ParsedWav.Read(metadata.Path);
+        Assert.InRange(Signals.Amplitude(wav.Samples[0].AsSpan(30 * 160, 20 * 160), 500, 8000), 5000, 7000);
+        Assert.InRange(Signals.Amplitude(wav.Samples[1].AsSpan(5 * 160, 10 * 160), 1300, 8000), 5000, 7000);
+        Assert.InRange(Signals.Amplitude(wav.Samples[1].AsSpan(35 * 160, 15 * 160), 1300, 8000), 0, 60);
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private static int[] DifferingFrames(short[] expected, short[] actual) =>

@@ -140,6 +140,26 @@ public sealed class CdrStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task The_background_writers_connection_does_not_go_back_to_the_pool_without_foreign_keys()
+    {
+        // The writer turns foreign keys off on its own connection; pooled connections are configured once, so that
+        // connection must be closed for good, not handed to the next user (CTI, ACD) without the check and its cascades.
+        var store = new CdrStore(_connections, _time);
+        store.StartBackgroundWriter();
+        store.Begin("fk-1", CallDirection.Internal, "1001", "1002", T0);
+        store.Flush();
+        await store.DisposeAsync();
+
+        for (int i = 0; i < 4; i++)
+        {
+            using var connection = _connections.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA foreign_keys;";
+            Assert.Equal(1L, command.ExecuteScalar());
+        }
+    }
+
+    [Fact]
     public void Times_are_stored_as_utc_with_seven_fraction_digits_whatever_the_offset()
     {
         // The stored form sorts as text and is what the queries compare against: it must not drift with formatting changes.
