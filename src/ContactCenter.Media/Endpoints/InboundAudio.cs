@@ -218,7 +218,7 @@ public sealed class InboundAudio : IAudioSource
     }
 
     /// <summary>The bytes of the frame the last <see cref="ReadEncodedFrame"/> left undecoded (valid until the next read).</summary>
-    internal ArraySegment<byte> EncodedFrame => _readerBuffer is { } buffer ? buffer.EncodedSegment : default;
+    internal ReadOnlySpan<byte> EncodedFrame => _readerBuffer is { } buffer ? buffer.EncodedFrame : default;
 
     // A packet longer than a frame delivers its frames in bursts (a 30 ms sender completes two frames, then none): the
     // buffer must hold at least one packet's worth plus a frame, or it plays concealment and then trims real frames.

@@ -184,10 +184,7 @@ public sealed partial class JitterBuffer : IAudioSource
     /// The bytes of the frame the last <see cref="ReadEncodedFrame"/> left undecoded, in place in the ring: valid until
     /// the buffer is read again (packets reach the ring only when it is read).
     /// </summary>
-    internal ReadOnlySpan<byte> EncodedFrame => EncodedSegment;
-
-    /// <summary><see cref="EncodedFrame"/> as array and offset, for a reader that keeps it until later in the tick.</summary>
-    internal ArraySegment<byte> EncodedSegment => new(_slotPayload, _encodedSlot * _frameBytes, _frameBytes);
+    internal ReadOnlySpan<byte> EncodedFrame => _slotPayload.AsSpan(_encodedSlot * _frameBytes, _frameBytes);
 
     private void DrainInbox(long arrivalCutoff)
     {

@@ -189,7 +189,7 @@ public sealed class MediaEngine : IMediaTickable, IDisposable
         {
             var sequence = _sequence + 1;
             _tickTimes[sequence & (CapturedFrames.Capacity - 1)] = _time.GetTimestamp();
-            Volatile.Write(ref _sequence, sequence);
+            _sequence = sequence; // read only under the same lock
             RunPhases(tick, sequence);
         }
     }
