@@ -1,6 +1,7 @@
 using ContactCenter.Media.Sessions;
 using ContactCenter.Media.Tests.Codecs;
 using ContactCenter.Media.Tests.Endpoints;
+using ContactCenter.Media.Tests.Ports;
 using ContactCenter.Media.Tests.Recording;
 using Microsoft.Extensions.Time.Testing;
 
@@ -89,6 +90,30 @@ public sealed class LazyRecordingReadTests : IDisposable
         Assert.InRange(Signals.Amplitude(wav.Samples[0].AsSpan(30 * 160, 20 * 160), 500, 8000), 5000, 7000);
         Assert.InRange(Signals.Amplitude(wav.Samples[1].AsSpan(5 * 160, 10 * 160), 1300, 8000), 5000, 7000);
         Assert.InRange(Signals.Amplitude(wav.Samples[1].AsSpan(35 * 160, 15 * 160), 1300, 8000), 0, 60);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    public void A_read_interval_the_ring_cannot_hold_is_refused_at_construction(int ticks)
+    {
+        var options = new MediaEngineOptions
+        {
+            Ports = TestPortRanges.Loopback(1),
+            RecordingReadTicks = ticks,
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => new MediaEngine(options));
+        Assert.Contains("RecordingReadTicks", error.Message);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1001)]
+    public void A_writer_rest_outside_zero_to_one_second_is_refused(int milliseconds)
+    {
+        var options = new ContactCenter.Media.Recording.RecorderOptions { MinimumWakeInterval = TimeSpan.FromMilliseconds(milliseconds) };
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ContactCenter.Media.Recording.Recorder(options));
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
