@@ -1,3 +1,4 @@
+using Dapper;
 using ContactCenter.Storage;
 using ContactCenter.Telephony.Cdr;
 using Microsoft.Data.Sqlite;
@@ -77,6 +78,56 @@ public sealed class CdrStoreTests : IDisposable
         Assert.Equal(300, store.List(T0, T0.AddHours(1), limit: 1000).Count);
         // A restart closes what never completed.
         Assert.Equal(150, store.CloseInterrupted());
+    }
+
+    [Fact]
+    public async Task Records_queued_within_the_batch_window_are_committed_together_and_a_reader_ends_the_window()
+    {
+        // The window is on the store's clock, which does not move here: only the read's flush can end it, and it must,
+        // with everything queued so far in one transaction (one WAL append instead of one per call).
+        await using var store = new CdrStore(_connections, _time) { BatchWindow = TimeSpan.FromMinutes(5) };
+        store.StartBackgroundWriter();
+        for (int i = 0; i < 100; i++) store.Begin($"win-{i}", CallDirection.Internal, "1001", "1002", T0);
+
+        var read = Task.Run(() => store.Find("win-99"));
+        Assert.Same(read, await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(20))));
+        Assert.Equal(CdrStatus.InProgress, (await read)!.Status);
+        Assert.Equal(1, store.CommittedBatches);
+    }
+
+    [Fact]
+    public async Task A_reader_behind_more_than_a_full_batch_does_not_wait_out_the_window()
+    {
+        // The flush's marker lands in a later batch than the one its wake-up ended the window for: that batch must not
+        // wait the window again (here five minutes on a clock that does not move; the flush itself gives up after 30 s).
+        await using var store = new CdrStore(_connections, _time) { BatchWindow = TimeSpan.FromMinutes(5) };
+        store.StartBackgroundWriter();
+        for (int i = 0; i < 1_200; i++) store.Begin($"many-{i}", CallDirection.Internal, "1001", "1002", T0);
+
+        var read = Task.Run(() => store.Find("many-1199"));
+        Assert.Same(read, await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(15))));
+        Assert.NotNull(await read);
+        Assert.Equal(3, store.CommittedBatches);
+    }
+
+    [Fact]
+    public async Task Records_nobody_reads_are_committed_when_the_batch_window_ends()
+    {
+        await using var store = new CdrStore(_connections, _time) { BatchWindow = TimeSpan.FromSeconds(1) };
+        store.StartBackgroundWriter();
+        store.Begin("late-1", CallDirection.Internal, "1001", "1002", T0);
+
+        // Without a reader the row appears only once the window has passed on the store's clock.
+        using var connection = _connections.Open();
+        long Rows() => connection.ExecuteScalar<long>("SELECT count(*) FROM cdr_calls WHERE id = 'late-1'");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (store.CommittedBatches == 0 && DateTime.UtcNow < deadline)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(10);
+        }
+        Assert.Equal(1, store.CommittedBatches);
+        Assert.Equal(1, Rows());
     }
 
     [Fact]
