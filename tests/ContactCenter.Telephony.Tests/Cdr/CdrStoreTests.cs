@@ -31,8 +31,50 @@ public sealed class CdrStoreTests : IDisposable
     [Fact]
     public void Migrations_are_embedded_and_numbered()
     {
-        Assert.Equal([(CdrStore.Module, 1, "create_cdr"), (CdrStore.Module, 2, "add_disposition")],
+        Assert.Equal([(CdrStore.Module, 1, "create_cdr"), (CdrStore.Module, 2, "add_disposition"), (CdrStore.Module, 3, "cdr_without_rowid")],
             CdrStore.Migrations.Select(m => (m.Module, m.Version, m.Name)));
+    }
+
+    [Fact]
+    public void Records_written_before_the_without_rowid_rebuild_keep_their_legs_and_cascade_after_it()
+    {
+        var directory = Path.Combine(_directory, "upgrade");
+        Directory.CreateDirectory(directory);
+        var connections = new SqliteConnectionFactory(new StorageOptions { DatabasePath = Path.Combine(directory, "old.db") });
+        var runner = new MigrationRunner(connections, _time);
+        runner.Apply(CdrStore.Migrations.Take(2));
+        var store = new CdrStore(connections, _time);
+        store.Begin("old-open", CallDirection.Internal, "1001", "1002", T0);
+        store.Complete(new CallDetailRecord
+        {
+            Id = "old-done", Direction = CallDirection.Inbound, Caller = "+5511999990000", Callee = "1001", Trunk = "carrier",
+            StartedAt = T0, AnsweredAt = T0.AddSeconds(3), EndedAt = T0.AddSeconds(63), HangupCode = 200, HangupSide = HangupSide.Caller,
+            Legs =
+            [
+                new LegDetailRecord(0, "caller", "+5511999990000", "a@x", "PCMA", T0, T0.AddSeconds(3), T0.AddSeconds(63), 3000, 2, 1.5, 4.3),
+                new LegDetailRecord(1, "callee", "1001", "b@y", "PCMA", T0, T0.AddSeconds(3), T0.AddSeconds(63), 3000, 0, 0.5, 4.4),
+            ],
+        });
+        store.SetDisposition("old-done", "sale");
+
+        Assert.Single(runner.Apply(CdrStore.Migrations));
+
+        using var connection = connections.Open();
+        Assert.Equal(0L, connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_0002'"));
+        Assert.Contains("WITHOUT ROWID", connection.ExecuteScalar<string>("SELECT sql FROM sqlite_master WHERE name = 'cdr_calls'"));
+        Assert.Contains("WITHOUT ROWID", connection.ExecuteScalar<string>("SELECT sql FROM sqlite_master WHERE name = 'cdr_legs'"));
+        var done = store.Find("old-done")!;
+        Assert.Equal(("sale", "carrier", 2), (done.Disposition, done.Trunk, done.Legs.Count));
+        Assert.Equal([2L, 0L], done.Legs.Select(l => l.PacketsLost ?? -1));
+        Assert.Equal(CdrStatus.InProgress, store.Find("old-open")!.Status);
+        Assert.Equal(1, store.CloseInterrupted());
+        Assert.Equal(2L, connection.ExecuteScalar<long>(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('cdr_calls_started_at', 'cdr_calls_status')"));
+
+        // The legs still belong to their call: deleting it takes them along.
+        connection.Execute("DELETE FROM cdr_calls WHERE id = 'old-done'");
+        Assert.Equal(0L, connection.ExecuteScalar<long>("SELECT count(*) FROM cdr_legs"));
+        SqliteConnection.ClearAllPools();
     }
 
     [Theory]
