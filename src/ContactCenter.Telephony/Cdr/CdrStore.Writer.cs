@@ -29,7 +29,18 @@ public sealed partial class CdrStore : IAsyncDisposable
     /// pages per call under load and made the CDR writer a seventh of the server's CPU. Set before
     /// <see cref="StartBackgroundWriter"/>; a crash can lose what the window holds.
     /// </summary>
-    public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan BatchWindow
+    {
+        get => _batchWindow;
+        init => _batchWindow = value >= TimeSpan.Zero && value <= MaxBatchWindow
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(BatchWindow), value, $"Must be between zero and {MaxBatchWindow.TotalMinutes} minutes.");
+    }
+
+    private readonly TimeSpan _batchWindow = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The longest window accepted (tests hold a batch open on a clock that does not move).</summary>
+    public static readonly TimeSpan MaxBatchWindow = TimeSpan.FromMinutes(10);
 
     /// <summary>Called on the writer's thread when a queued write fails (the batch's other writes still commit).</summary>
     public Action<Exception>? WriteFailed { get; set; }
@@ -58,8 +69,13 @@ public sealed partial class CdrStore : IAsyncDisposable
         flushed.Task.Wait(TimeSpan.FromSeconds(30));
     }
 
-    private bool TryQueue(Action<CdrStatements> write, string? begunId = null, string? completedId = null) =>
-        _queue is { } queue && queue.Writer.TryWrite(new Work(write, null, begunId, completedId));
+    private bool TryQueue(Action<CdrStatements> write, string? begunId = null, string? completedId = null)
+    {
+        if (_queue is not { } queue || !queue.Writer.TryWrite(new Work(write, null, begunId, completedId))) return false;
+        // A full batch need not wait out the window.
+        if (queue.Reader.Count >= MaxBatch && _urgent.CurrentCount == 0) _urgent.Release();
+        return true;
+    }
 
     private async Task WriteLoopAsync()
     {
@@ -128,9 +144,10 @@ public sealed partial class CdrStore : IAsyncDisposable
                     statements.Transaction = null;
                     Interlocked.Increment(ref _committedBatches);
                 }
-                catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
+                catch (Exception ex)
                 {
-                    WriteFailed?.Invoke(ex);
+                    // Whatever failed, the writer goes on (a dead writer would leave every later read waiting for it).
+                    ReportFailure(ex);
                     statements?.Dispose();
                     statements = null;
                     CloseWriterConnection(connection);
@@ -157,7 +174,9 @@ public sealed partial class CdrStore : IAsyncDisposable
         {
             using var stop = new CancellationTokenSource();
             var urgent = _urgent.WaitAsync(stop.Token);
-            await Task.WhenAny(urgent, Task.Delay(BatchWindow, time, stop.Token)).ConfigureAwait(false);
+            var window = Task.Delay(BatchWindow, time, stop.Token);
+            Interlocked.Increment(ref _windowsOpened);
+            await Task.WhenAny(urgent, window).ConfigureAwait(false);
             stop.Cancel();
         }
         // Wake-ups are spent: a flush whose marker this batch does not reach is still counted, so the next round skips
@@ -169,6 +188,11 @@ public sealed partial class CdrStore : IAsyncDisposable
     internal int CommittedBatches => Volatile.Read(ref _committedBatches);
 
     private int _committedBatches;
+
+    /// <summary>Batch windows the writer has started waiting out (tests: the window's clock is running).</summary>
+    internal int WindowsOpened => Volatile.Read(ref _windowsOpened);
+
+    private int _windowsOpened;
 
     // Closed for good, not returned to the pool: it runs with foreign keys off, and the factory configures a pooled
     // connection only the first time it opens it, so the next user would inherit that.
@@ -187,10 +211,22 @@ public sealed partial class CdrStore : IAsyncDisposable
             write(statements);
             return true;
         }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        catch (Exception ex)
+        {
+            ReportFailure(ex);
+            return false;
+        }
+    }
+
+    private void ReportFailure(Exception ex)
+    {
+        try
         {
             WriteFailed?.Invoke(ex);
-            return false;
+        }
+        catch (Exception)
+        {
+            // A failing report must not stop the writer either.
         }
     }
 
