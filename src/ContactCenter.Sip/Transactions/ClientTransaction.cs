@@ -26,9 +26,11 @@ public abstract class ClientTransaction : SipTransaction
     public SipDestination Destination { get; }
 
     /// <summary>
-    /// The first final response, or the local 408/503 when none came; null until then, and null again once an INVITE's
-    /// 2xx has been handed to the TU (the transaction then only absorbs retransmissions for Timer M, RFC 6026, and keeps
-    /// neither the response nor the request). <see cref="FinalStatusCode"/> says whether a final response came.
+    /// The first final response of an INVITE, or the local 408/503 when none came; null until then, and null again once
+    /// its 2xx has been handed to the TU (the transaction then only absorbs retransmissions for Timer M, RFC 6026, and
+    /// keeps neither the response nor the request). A non-INVITE transaction hands its final response to the TU and does
+    /// not keep it (Timer K only absorbs retransmissions; 5 s of a BYE's 200 per call was heap the collector copied twice):
+    /// null there. <see cref="FinalStatusCode"/> says whether a final response came.
     /// </summary>
     public SipMessage? FinalResponse
     {
@@ -83,11 +85,11 @@ public abstract class ClientTransaction : SipTransaction
     private protected abstract bool OnResponseLocked(SipMessage response, ref Effects effects);
 
     /// <summary>Records the final response and hands it to the TU after the lock.</summary>
-    private protected void DeliverFinal(SipMessage response, ref Effects effects)
+    private protected void DeliverFinal(SipMessage response, ref Effects effects, bool keep = true)
     {
         if (_finalStatusCode == 0) // the first final only
         {
-            _finalResponse = response;
+            if (keep) _finalResponse = response;
             _finalStatusCode = response.StatusCode;
         }
         effects.ResponseForUser = response;

@@ -30,7 +30,7 @@ internal sealed class NonInviteClientTransaction : ClientTransaction
             return true;
         }
         CurrentState = SipTransactionState.Completed;
-        DeliverFinal(response, ref effects);
+        DeliverFinal(response, ref effects, keep: false);
         StartWaitTimer(IsReliable ? TimeSpan.Zero : Timers.T4, ref effects); // Timer K
         return true;
     }

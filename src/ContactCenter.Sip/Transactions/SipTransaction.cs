@@ -11,7 +11,9 @@ namespace ContactCenter.Sip.Transactions;
 /// </summary>
 public abstract class SipTransaction
 {
-    private protected readonly Lock Gate = new();
+    // The transaction itself is the monitor (nothing outside locks on it): a Lock object each was 40 bytes and one more
+    // object per transaction for the collector to copy and mark, and most transactions live 32 s absorbing retransmissions.
+    private protected object Gate => this;
     private protected readonly SipTransactionLayer Layer;
     // Per timer role: the deadline's place in the queue's heap (-1: not armed; owned by the queue's lock) and the arming
     // generation (under Gate), so an expiry taken from the heap just before a stop or re-arm is recognised as stale.

@@ -63,6 +63,9 @@ public sealed class NonInviteClientTransactionTests
         h.Receive(TestMessages.ResponseTo(options, 100, "Trying"));
 
         Assert.Equal([200], user.StatusCodes);
+        // Absorbing needs no response: the TU has it; the transaction keeps only its status for Timer K's 5 s.
+        Assert.Null(tx.FinalResponse);
+        Assert.Equal(200, tx.FinalStatusCode);
         h.AdvanceTo(Ms(5599));
         Assert.Null(user.Outcome);
         h.AdvanceTo(Ms(5600)); // Timer K = T4 = 5 s
