@@ -31,7 +31,31 @@ internal sealed class LateInviteAnswers
             _ack = dialog.CreateAck(invite.CSeq);
             _remoteTag = Encoding.UTF8.GetBytes(dialog.RemoteTag);
         }
-        _invite = invite?.Raw ?? default;
+        _invite = invite is null ? default : WithoutBody(invite);
+    }
+
+    /// <summary>
+    /// Our INVITE without its SDP (Content-Length 0): a fork's 2xx needs only the headers to build the ACK and the BYE, and
+    /// the offer was a third of the bytes kept for 32 s per call.
+    /// </summary>
+    internal static ReadOnlyMemory<byte> WithoutBody(SipMessage invite)
+    {
+        var raw = invite.Raw;
+        int end = raw.Span.IndexOf("\r\n\r\n"u8);
+        if (invite.Body.IsEmpty || end < 0) return raw;
+        var headers = raw.Span[..(end + 4)];
+        for (int i = 0; i < invite.HeaderCount; i++)
+        {
+            var header = invite.HeaderAt(i);
+            if (header.Id != HeaderId.ContentLength) continue;
+            var value = header.Value;
+            var copy = new byte[headers.Length - value.Length + 1];
+            headers[..value.Start].CopyTo(copy);
+            copy[value.Start] = (byte)'0';
+            headers[(value.Start + value.Length)..].CopyTo(copy.AsSpan(value.Start + 1));
+            return copy;
+        }
+        return raw; // no Content-Length (a stream transport requires one; over UDP the body simply stays)
     }
 
     /// <summary>Runs on the transaction's thread; the call's queue is gone.</summary>

@@ -104,6 +104,26 @@ public sealed class ForkingTests
     }
 
     [Fact]
+    public void The_INVITE_kept_for_late_answers_is_its_headers_with_a_zero_content_length()
+    {
+        const string sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
+        var text = "INVITE sip:2002@127.0.0.1:5070 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bKkept\r\n" +
+            "Max-Forwards: 70\r\nFrom: <sip:1001@cc>;tag=ours\r\nTo: <sip:2002@cc>\r\nCall-ID: kept-1@cc\r\nCSeq: 7 INVITE\r\n" +
+            "Contact: <sip:cc@127.0.0.1:5060>\r\nContent-Type: application/sdp\r\nContent-Length: " + sdp.Length + "\r\n\r\n" + sdp;
+        Assert.True(SipMessageParser.TryParse(System.Text.Encoding.ASCII.GetBytes(text), out var invite, out _));
+
+        var kept = ContactCenter.Telephony.Calls.LateInviteAnswers.WithoutBody(invite!);
+
+        Assert.True(SipMessageParser.TryParse(kept, out var parsed, out var error), error.ToString());
+        Assert.True(parsed!.Body.IsEmpty);
+        Assert.Equal(0, parsed.ContentLength);
+        Assert.Equal(text[..text.IndexOf("Content-Length", StringComparison.Ordinal)],
+            System.Text.Encoding.ASCII.GetString(kept.Span)[..text.IndexOf("Content-Length", StringComparison.Ordinal)]);
+        Assert.EndsWith("Content-Length: 0\r\n\r\n", System.Text.Encoding.ASCII.GetString(kept.Span));
+        Assert.Equal((invite!.CallIdString, invite.CSeq), (parsed.CallIdString, parsed.CSeq));
+    }
+
+    [Fact]
     public async Task A_losing_fork_whose_ringing_and_200_arrive_together_is_acked_and_hung_up_and_the_call_stays()
     {
         // The desk answers before the mobile said anything: the mobile's CANCEL must wait for a provisional (§9.1).
