@@ -31,6 +31,8 @@ internal sealed class NonInviteClientTransaction : ClientTransaction
         }
         CurrentState = SipTransactionState.Completed;
         DeliverFinal(response, ref effects, keep: false);
+        // Completed only absorbs response retransmissions (by key): nothing is re-sent, so the request goes too.
+        if (!IsReliable) ReleaseRequest();
         StartWaitTimer(IsReliable ? TimeSpan.Zero : Timers.T4, ref effects); // Timer K
         return true;
     }

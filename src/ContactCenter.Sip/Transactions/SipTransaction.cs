@@ -35,9 +35,10 @@ public abstract class SipTransaction
 
     /// <summary>
     /// The request that created the transaction. It is released when the transaction is left only absorbing
-    /// retransmissions for 32 s: a non-INVITE server transaction over UDP once its final response is sent (Timer J), an
-    /// INVITE server transaction once its 2xx is sent (Timer L), an INVITE client transaction once a 2xx arrives (Timer
-    /// M). Under load those waiting transactions were most of the heap. Read what you need from it before then.
+    /// retransmissions: a non-INVITE server transaction over UDP once its final response is sent (Timer J), an INVITE
+    /// server transaction once its 2xx is sent (Timer L), an INVITE client transaction once a 2xx arrives (Timer M), a
+    /// non-INVITE client transaction over UDP once its final response arrives (Timer K). Under load those waiting
+    /// transactions were most of the heap. Read what you need from it before then (a client's TU keeps its own copy).
     /// </summary>
     /// <exception cref="InvalidOperationException">The request was released (see above).</exception>
     public SipMessage Request => _request ?? throw new InvalidOperationException(

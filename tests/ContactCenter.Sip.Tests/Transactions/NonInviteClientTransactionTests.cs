@@ -66,6 +66,8 @@ public sealed class NonInviteClientTransactionTests
         // Absorbing needs no response: the TU has it; the transaction keeps only its status for Timer K's 5 s.
         Assert.Null(tx.FinalResponse);
         Assert.Equal(200, tx.FinalStatusCode);
+        Assert.False(tx.HasRequest); // nothing is re-sent in Completed
+        Assert.Equal(SipMethod.Options, tx.Method);
         h.AdvanceTo(Ms(5599));
         Assert.Null(user.Outcome);
         h.AdvanceTo(Ms(5600)); // Timer K = T4 = 5 s
