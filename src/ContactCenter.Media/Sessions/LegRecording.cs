@@ -1,5 +1,6 @@
 using ContactCenter.Media.Audio;
 using ContactCenter.Media.Jitter;
+using ContactCenter.Media.Mixing;
 using ContactCenter.Media.Recording;
 
 namespace ContactCenter.Media.Sessions;
@@ -127,32 +128,9 @@ public sealed class LegRecording
         var committed = false;
         for (var frame = _written + 1; frame <= through; frame++)
         {
-            if (participant is null && TryWritePair(other, frame))
+            if (participant is not null || !TryWritePair(other, frame))
             {
-                committed |= Session.Commit();
-                _written = frame;
-                continue;
-            }
-
-            Write(0, Leg, frame);
-            if (Session.Parties > 1)
-            {
-                if (participant is not null)
-                {
-                    // The mix exists for this tick only: an earlier frame (a leg that just joined) has silence there.
-                    if (heardNow && frame == sequence)
-                    {
-                        var heard = _heard.AsSpan(0, participant.Format.SamplesPerFrame);
-                        if (participant.ReadFrame(heard))
-                        {
-                            Session.WriteFrame(1, heard, silent: false);
-                        }
-                    }
-                }
-                else
-                {
-                    Write(1, other, frame);
-                }
+                WriteSeparately(other, participant, frame, heardNow && frame == sequence);
             }
 
             committed |= Session.Commit();
@@ -164,6 +142,32 @@ public sealed class LegRecording
         if (committed)
         {
             Session.AfterCommits();
+        }
+    }
+
+    // Each party's frame on its own channel (decoded or re-encoded as the file needs), or the conference mix the leg hears.
+    private void WriteSeparately(MediaLeg? other, MixerParticipant? participant, long frame, bool mixIsThisTicks)
+    {
+        Write(0, Leg, frame);
+        if (Session.Parties <= 1)
+        {
+            return;
+        }
+
+        if (participant is null)
+        {
+            Write(1, other, frame);
+            return;
+        }
+
+        // The mix exists for this tick only: an earlier frame (a leg that just joined) has silence there.
+        if (mixIsThisTicks)
+        {
+            var heard = _heard.AsSpan(0, participant.Format.SamplesPerFrame);
+            if (participant.ReadFrame(heard))
+            {
+                Session.WriteFrame(1, heard, silent: false);
+            }
         }
     }
 

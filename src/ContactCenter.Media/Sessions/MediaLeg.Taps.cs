@@ -174,8 +174,6 @@ public sealed partial class MediaLeg
             // Per frame: a fault in a later one (counted by the engine) must not make the next tick read these again.
             _capturedThrough = sequence;
         }
-
-        _capturedThrough = through;
     }
 
     /// <summary>Tick phase 4 (sends): DTMF, RTCP, and one frame of whatever plays to the peer.</summary>
