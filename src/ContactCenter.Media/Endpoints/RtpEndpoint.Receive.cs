@@ -113,6 +113,7 @@ public sealed partial class RtpEndpoint
         if (codec is not null)
         {
             _inboundTap?.Write(codec, packet.Ssrc, packet.Timestamp, packet.Payload, now);
+            Volatile.Read(ref _recordingFeed)?.Write(codec, packet.Ssrc, packet.Timestamp, packet.Payload);
         }
 
         _sink?.OnRtpPacket(this, datagram, packet.HeaderLength, packet.Payload.Length, codec, isEvent, now);

@@ -8,6 +8,7 @@ using ContactCenter.Media.Jitter;
 using ContactCenter.Media.Playback;
 using ContactCenter.Media.Ports;
 using ContactCenter.Media.Quality;
+using ContactCenter.Media.Recording;
 using ContactCenter.Media.Rtcp;
 using ContactCenter.Media.Rtp;
 using ContactCenter.Media.Sdp;
@@ -57,6 +58,7 @@ public sealed partial class RtpEndpoint : IMediaTickable, IRtpDatagramHandler, I
     private volatile EndpointMedia? _media;
     private volatile IRtpPacketSink? _sink;
     private volatile InboundAudio? _inboundTap;
+    private ArrivalFeed? _recordingFeed;
     private volatile IAudioSource? _outgoingAudio;
     private volatile IAudioSource? _bridgeAudio;
     private volatile ToneGenerator? _inBandDigit;
@@ -231,6 +233,15 @@ public sealed partial class RtpEndpoint : IMediaTickable, IRtpDatagramHandler, I
     /// <summary>Stops decoding inbound audio for taps.</summary>
     public void DetachInboundAudio() => _inboundTap = null;
 
+    /// <summary>The recording filled on arrival that this endpoint's inbound audio feeds, or null.</summary>
+    internal ArrivalFeed? RecordingFeed => Volatile.Read(ref _recordingFeed);
+
+    /// <summary>Feeds <paramref name="feed"/> every inbound packet from now on; false when another recording's feed is attached.</summary>
+    internal bool TryAttachRecordingFeed(ArrivalFeed feed) => Interlocked.CompareExchange(ref _recordingFeed, feed, null) is null;
+
+    /// <summary>Stops feeding <paramref name="feed"/> (no-op when another is attached).</summary>
+    internal void DetachRecordingFeed(ArrivalFeed feed) => Interlocked.CompareExchange(ref _recordingFeed, null, feed);
+
     /// <summary>The quality of this leg now: both directions, RTT and an E-model MOS.</summary>
     public LegQualityReport GetQualityReport()
     {
@@ -278,6 +289,7 @@ public sealed partial class RtpEndpoint : IMediaTickable, IRtpDatagramHandler, I
         _outgoingAudio = null;
         _bridgeAudio = null;
         _inboundTap = null;
+        Volatile.Write(ref _recordingFeed, null);
         // RFC 3550 §6.3.7: a participant that never sent an RTP or RTCP packet must not send a BYE.
         if (_media is { } media && (Volatile.Read(ref _rtpSent) > 0 || Volatile.Read(ref _rtcpSent) > 0))
         {

@@ -5,7 +5,8 @@ namespace ContactCenter.Media.Recording;
 /// <summary>
 /// Starts recordings and owns the one writer thread that moves their frames to disk. The media clock only copies a
 /// frame into a recording's bounded queue and wakes the writer; it never touches a file, never waits, and when the
-/// disk falls behind the newest frames are dropped and counted (<see cref="RecordingSession.DroppedFrames"/>).
+/// disk falls behind the newest frames are dropped and counted (<see cref="RecordingSession.DroppedFrames"/>). A
+/// recording filled on arrival (<see cref="ArrivalFrames"/>) is not fed by the clock: the writer polls it.
 /// One recorder serves the whole process.
 /// </summary>
 public sealed class Recorder : IAsyncDisposable
@@ -114,6 +115,20 @@ public sealed class Recorder : IAsyncDisposable
         Signal();
     }
 
+    /// <summary>
+    /// A recording is filled on arrival now: nobody signals its ticks, so the writer polls (every
+    /// <see cref="RecorderOptions.MinimumWakeInterval"/>, at least every <see cref="ArrivalPoll"/>) while any is.
+    /// </summary>
+    internal void ArrivalsStarted() => Signal();
+
+    /// <summary>Writer thread: where recordings filled on arrival interleave a batch of stereo G.711 frames (one for all).</summary>
+    internal byte[] ArrivalBatch => _arrivalBatch ??= new byte[ArrivalFrames.Capacity * 2 * ArrivalFrames.FrameBytes];
+
+    private byte[]? _arrivalBatch;
+
+    // The wait between rounds while recordings are filled on arrival (after the rest of MinimumWakeInterval).
+    private static readonly TimeSpan ArrivalPoll = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Wakes the writer; cheap when it is already awake (one read of a flag).</summary>
     internal void Signal()
     {
@@ -127,9 +142,19 @@ public sealed class Recorder : IAsyncDisposable
     {
         try
         {
+            var polling = false;
             while (true)
             {
-                _wake.Wait();
+                if (polling)
+                {
+                    _wake.Wait(ArrivalPoll);
+                }
+                else
+                {
+                    _wake.Wait();
+                }
+
+                polling = false;
                 long woke = Stopwatch.GetTimestamp();
                 _wake.Reset();
                 Interlocked.Exchange(ref _signalled, 0);
@@ -138,6 +163,7 @@ public sealed class Recorder : IAsyncDisposable
                 {
                     // Read the stop flag before draining: every frame committed before StopAsync is then in this drain.
                     bool stopping = session.StopRequested;
+                    polling |= session.Arrivals is { Finished: false };
                     if (!stopping && !session.DrainDue)
                     {
                         continue;

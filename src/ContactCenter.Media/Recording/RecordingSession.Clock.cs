@@ -51,6 +51,13 @@ public sealed partial class RecordingSession
             return;
         }
 
+        if (ArrivalsActive)
+        {
+            // A player writing a channel of a recording filled on arrival: it leaves that mode at the next tick.
+            _arrivals!.RequestLeave();
+            return;
+        }
+
         CountOverrun(party);
         if (silent || _stopRequested)
         {
@@ -155,7 +162,8 @@ public sealed partial class RecordingSession
         return true;
     }
 
-    private static void Interleave(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> slot)
+    /// <summary>Two channels' G.711 frames into one stereo frame, left first, sixteen samples at a time.</summary>
+    internal static void Interleave(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> slot)
     {
         var i = 0;
         if (Sse2.IsSupported)

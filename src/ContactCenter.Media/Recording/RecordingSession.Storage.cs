@@ -25,15 +25,21 @@ public sealed partial class RecordingSession
     }
 
     /// <summary>
-    /// Writer thread: true when a batch (<see cref="RecordingOptions.WriterBatchFrames"/>) is queued, or the clock is
-    /// dropping frames. Sessions below their batch wait for the next wake-up, so each write carries a batch, not the one or
+    /// Writer thread: true when a batch (<see cref="RecordingOptions.WriterBatchFrames"/>) is queued or ready on arrival,
+    /// or the clock is dropping frames. Sessions below their batch wait for the next wake-up, so each write carries a batch, not the one or
     /// two frames a recording happened to queue since another recording woke the writer.
     /// </summary>
-    internal bool DrainDue => Volatile.Read(ref _head) - _tail >= _wakeDepth || _failed;
+    internal bool DrainDue => Volatile.Read(ref _head) - _tail >= _wakeDepth || _failed || (_arrivals?.Due(_wakeDepth) ?? false);
 
     /// <summary>Writer thread: writes every queued frame; refreshes the header when enough audio has gone by.</summary>
     internal void Drain()
     {
+        // Ticks filled on arrival come first: the clock's queue only holds ticks after them.
+        if (!DrainArrivals())
+        {
+            return;
+        }
+
         long head = Volatile.Read(ref _head);
         long tail = _tail;
         if (head == tail)

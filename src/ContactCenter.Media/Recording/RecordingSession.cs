@@ -85,7 +85,7 @@ public sealed partial class RecordingSession : IMediaTickable
     public AudioFormat StorageFormat => new(_format.SampleRate);
 
     /// <summary>Ticks accepted into the file's timeline so far (excludes paused and dropped ticks).</summary>
-    public long FramesCommitted => Volatile.Read(ref _committedFrames);
+    public long FramesCommitted => ArrivalsActive ? _arrivals!.FramesAccepted : Volatile.Read(ref _committedFrames);
 
     /// <summary>Ticks lost so far because the writer fell behind or the file failed.</summary>
     public long DroppedFrames => Volatile.Read(ref _droppedFrames) + Volatile.Read(ref _discardedFrames);
@@ -99,7 +99,12 @@ public sealed partial class RecordingSession : IMediaTickable
     public bool StopRequested => _stopRequested;
 
     /// <summary>The sink for one party (0-based); what it is given goes to <see cref="WriteFrame"/> for that party.</summary>
-    public IAudioSink GetChannel(int party) => _channels[party];
+    public IAudioSink GetChannel(int party)
+    {
+        // Whoever asks for a channel writes into it on the clock: a recording filled on arrival leaves that mode first.
+        _arrivals?.RequestLeave();
+        return _channels[party];
+    }
 
     /// <summary>
     /// Stops recording: frames still queued are written, the header gets its final sizes, the file is closed. The task

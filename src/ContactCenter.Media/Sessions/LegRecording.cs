@@ -1,4 +1,5 @@
 using ContactCenter.Media.Audio;
+using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Jitter;
 using ContactCenter.Media.Mixing;
 using ContactCenter.Media.Recording;
@@ -9,7 +10,10 @@ namespace ContactCenter.Media.Sessions;
 /// A leg's recording file: party 0 (left) is the leg's inbound audio, party 1 (right) the other party's (the bridged
 /// peer by default, or the conference mix the leg hears). Runs in the engine's recordings phase, after inputs and
 /// mixers, and writes a file frame once both parties have read their frame of that tick, so both parties' frames of the
-/// same tick land in the same file frame.
+/// same tick land in the same file frame. A two-party G.711 recording of a bridged leg is filled as packets arrive
+/// instead (<see cref="FilledOnArrival"/>, <see cref="ArrivalFrames"/>) until a pause, a change of party, a conference,
+/// a player writing a channel or a packet in another codec moves it to the clock's path at a tick boundary; the
+/// ≈ 60 ms of audio the arrival path held back for late packets is lost at that boundary.
 /// </summary>
 /// <remarks>Control methods run on the call's queue; <see cref="Tick"/> on the media clock.</remarks>
 public sealed class LegRecording
@@ -40,6 +44,12 @@ public sealed class LegRecording
 
     /// <summary>True while paused.</summary>
     public bool IsPaused => Session.IsPaused;
+
+    /// <summary>True while the file is filled on arrival (<see cref="MediaEngineOptions.RecordOnArrival"/>).</summary>
+    public bool FilledOnArrival => _arrivals is not null;
+
+    /// <summary>The parties decode for this recording (the clock's path): released when it ends.</summary>
+    internal bool HoldsInbound { get; set; }
 
     /// <summary>The metadata once stopped (completes on the writer thread).</summary>
     public Task<RecordingMetadata> Completion => _completion.Task;
@@ -99,9 +109,74 @@ public sealed class LegRecording
         WriteThrough(sequence, heardNow: true);
     }
 
+    /// <summary>
+    /// Under the engine's tick lock, at the start (<paramref name="lastTick"/> the last tick run): fills the file on
+    /// arrival when it is a two-party G.711 recording of a bridged leg and both endpoints are free to feed it; false
+    /// (nothing changed) otherwise.
+    /// </summary>
+    internal bool TryFillOnArrival(long lastTick)
+    {
+        if (_fixedOther is not null || Leg.BridgedPeer is not { } peer || Leg.ConferenceParticipant is not null
+            || Leg.Endpoint.RecordingFeed is not null || peer.Endpoint.RecordingFeed is not null)
+        {
+            return false;
+        }
+
+        var law = Session.Format.Encoding == RecordingEncoding.ALaw ? G711Codec.ALaw : G711Codec.MuLaw;
+        if (!Session.CanFillOnArrival(law))
+        {
+            return false;
+        }
+
+        var arrivals = Session.FillOnArrival(_engine.Ticks, law, lastTick);
+        _arrivals = arrivals;
+        _arrivalPeer = peer;
+        arrivals.OnLeaveRequested(() => _engine.RequestClockPath(this));
+        if (!Leg.Endpoint.TryAttachRecordingFeed(arrivals.Feed(0)) | !peer.Endpoint.TryAttachRecordingFeed(arrivals.Feed(1)))
+        {
+            // Another recording's feed got there first: this one is the clock's from its first tick.
+            LeaveArrivals(lastTick);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Under the engine's tick lock: ticks after <paramref name="through"/> come from the clock (the parties decode from
+    /// now on), or none when stopping. No-op when not filled on arrival.
+    /// </summary>
+    internal void LeaveArrivals(long through)
+    {
+        if (_arrivals is not { } arrivals)
+        {
+            return;
+        }
+
+        _arrivals = null;
+        Leg.Endpoint.DetachRecordingFeed(arrivals.Feed(0));
+        _arrivalPeer?.Endpoint.DetachRecordingFeed(arrivals.Feed(1));
+        _arrivalPeer = null;
+        var end = Session.EndArrivals(through);
+        if (Volatile.Read(ref _stopped) != 0)
+        {
+            return;
+        }
+
+        _written = end;
+        Leg.DecodeForRecording(this);
+        _engine.MoveRecordingToClock(this);
+    }
+
     /// <summary>Between ticks, under the engine's tick lock: the parties read what they have pending, and it is written.</summary>
     internal void CatchUp(long sequence)
     {
+        if (_arrivals is not null)
+        {
+            // A stop, pause, resume or change of party: what follows is the clock's (or nothing).
+            LeaveArrivals(sequence);
+            return;
+        }
+
         if (_written == NotStarted)
         {
             return;
@@ -172,6 +247,8 @@ public sealed class LegRecording
     }
 
     private readonly short[] _heard = new short[AudioFormat.Wideband.SamplesPerFrame];
+    private ArrivalFrames? _arrivals; // while filled on arrival; changed under the engine's tick lock
+    private MediaLeg? _arrivalPeer;   // the endpoint feeding channel 1 meanwhile
     private const long NotStarted = long.MinValue;
     private long _written = NotStarted; // the engine tick (sequence) of the last file frame
 

@@ -19,7 +19,9 @@ namespace ContactCenter.Media.Sessions;
 ///    only recordings listen to reads every <see cref="MediaEngineOptions.RecordingReadTicks"/> ticks, the frames of
 ///    all the ticks since its last read, each as of its own tick;
 /// 2. mixers: every conference mixes;
-/// 3. recordings: every recording writes the file frames of the ticks both its parties have read, in tick order;
+/// 3. recordings: every recording writes the file frames of the ticks both its parties have read, in tick order (a
+///    two-party G.711 recording is filled as packets arrive instead, see <see cref="MediaEngineOptions.RecordOnArrival"/>,
+///    and is not part of the tick until something moves it to this path);
 /// 4. sends: every leg sends DTMF, RTCP and one frame of what plays to it (player, mix share, transcoded bridge audio).
 /// Same-codec bridges relay on the receive loops and are not part of the tick.
 /// </para>
@@ -51,6 +53,10 @@ public sealed class MediaEngine : IMediaTickable, IDisposable
     private long _sequence = -1;
     private MediaConference[] _conferences = [];
     private LegRecording[] _recordings = [];
+    private LegRecording[] _clockRecordings = []; // those the clock feeds (not filled on arrival)
+    private readonly Lock _leavingGate = new();
+    private readonly List<LegRecording> _leavingArrivals = [];
+    private volatile bool _arrivalLeavesPending;
     private Recorder? _recorder;
     private long _tickFaults;
     private int _disposed;
@@ -190,7 +196,53 @@ public sealed class MediaEngine : IMediaTickable, IDisposable
             var sequence = _sequence + 1;
             _tickTimes[sequence & (CapturedFrames.Capacity - 1)] = _time.GetTimestamp();
             _sequence = sequence; // read only under the same lock
+            Ticks.Publish(sequence);
+            if (_arrivalLeavesPending)
+            {
+                LeaveArrivals(sequence - 1);
+            }
+
             RunPhases(tick, sequence);
+        }
+    }
+
+    /// <summary>The last tick started, for the receive loops and the recording writer (no lock).</summary>
+    internal TickSequence Ticks { get; } = new();
+
+    /// <summary>
+    /// Any thread: the recording leaves the fill-on-arrival mode for the clock's path at the next tick's start (a packet
+    /// in another codec, a player writing a channel).
+    /// </summary>
+    internal void RequestClockPath(LegRecording recording)
+    {
+        lock (_leavingGate)
+        {
+            _leavingArrivals.Add(recording);
+            _arrivalLeavesPending = true;
+        }
+    }
+
+    // Under the tick lock, before the tick's phases: the requested recordings' frames after `through` come from the clock.
+    private void LeaveArrivals(long through)
+    {
+        LegRecording[] leaving;
+        lock (_leavingGate)
+        {
+            leaving = [.. _leavingArrivals];
+            _leavingArrivals.Clear();
+            _arrivalLeavesPending = false;
+        }
+
+        foreach (var recording in leaving)
+        {
+            try
+            {
+                recording.LeaveArrivals(through);
+            }
+            catch (Exception)
+            {
+                Interlocked.Increment(ref _tickFaults);
+            }
         }
     }
 
@@ -253,7 +305,7 @@ public sealed class MediaEngine : IMediaTickable, IDisposable
             }
         }
 
-        foreach (var recording in Volatile.Read(ref _recordings))
+        foreach (var recording in Volatile.Read(ref _clockRecordings))
         {
             try
             {
@@ -336,11 +388,52 @@ public sealed class MediaEngine : IMediaTickable, IDisposable
         return recorder.Start(options with { Path = path });
     }
 
-    internal void AddRecording(LegRecording recording)
+    /// <summary>
+    /// A new recording: filled on arrival when it can be (<see cref="MediaEngineOptions.RecordOnArrival"/>) and then
+    /// registered; false when the clock must feed it (the caller registers it).
+    /// </summary>
+    internal bool StartRecording(LegRecording recording)
+    {
+        if (!_options.RecordOnArrival)
+        {
+            return false;
+        }
+
+        lock (_tickGate)
+        {
+            if (!recording.TryFillOnArrival(_sequence))
+            {
+                return false;
+            }
+
+            // Registered under the tick lock: a feed's request to leave is handled at a later tick's start.
+            AddRecording(recording, onClock: !recording.FilledOnArrival);
+            return true;
+        }
+    }
+
+    /// <summary>Registers a recording; <paramref name="onClock"/>: the clock feeds it from the next tick.</summary>
+    internal void AddRecording(LegRecording recording, bool onClock)
     {
         lock (_legsGate)
         {
             _recordings = [.. _recordings, recording];
+            if (onClock)
+            {
+                _clockRecordings = [.. _clockRecordings, recording];
+            }
+        }
+    }
+
+    /// <summary>A recording filled on arrival until now: the clock feeds it from the next tick.</summary>
+    internal void MoveRecordingToClock(LegRecording recording)
+    {
+        lock (_legsGate)
+        {
+            if (Array.IndexOf(_recordings, recording) >= 0 && Array.IndexOf(_clockRecordings, recording) < 0)
+            {
+                _clockRecordings = [.. _clockRecordings, recording];
+            }
         }
     }
 
@@ -349,6 +442,7 @@ public sealed class MediaEngine : IMediaTickable, IDisposable
         lock (_legsGate)
         {
             _recordings = [.. _recordings.Where(r => !ReferenceEquals(r, recording))];
+            _clockRecordings = [.. _clockRecordings.Where(r => !ReferenceEquals(r, recording))];
         }
     }
 

@@ -43,6 +43,15 @@ public sealed record MediaEngineOptions
     /// </summary>
     public int RecordingReadTicks { get; init; } = 5;
 
+    /// <summary>
+    /// Fill a two-party G.711 recording (both parties sending the file's law, bridged, nothing else writing into it) as
+    /// packets arrive, on the receive loops, instead of reading both parties' jitter buffers on the media clock
+    /// (default true). Such a recording leaves this mode for the clock's at the first pause, change of party,
+    /// conference, player writing a channel or packet in another codec. Lost packets are silence in this mode (the
+    /// clock's path conceals them).
+    /// </summary>
+    public bool RecordOnArrival { get; init; } = true;
+
     /// <summary>The codec implementations (default <see cref="CodecCatalog.Default"/>).</summary>
     public CodecCatalog? Codecs { get; init; }
 }

@@ -38,15 +38,28 @@ public sealed partial class MediaLeg
             QueueFrames = options.QueueFrames,
         });
         var recording = new LegRecording(_engine, session, this, options.OtherParty);
+        _fileRecording = recording;
+        if (!_engine.StartRecording(recording))
+        {
+            DecodeForRecording(recording);
+            _engine.AddRecording(recording, onClock: true);
+        }
 
-        // Both parties decode while recorded; a later bridge peer is decoded from the moment it is bridged (BridgeWith).
+        return recording;
+    }
+
+    /// <summary>
+    /// The clock's path: both parties decode while recorded (a later bridge peer from the moment it is bridged, see
+    /// <see cref="FollowRecordedPeer"/>). Called at the start, or under the tick lock when a recording filled on arrival
+    /// leaves that mode.
+    /// </summary>
+    internal void DecodeForRecording(LegRecording recording)
+    {
         AcquireInbound();
-        _recordedPeer = options.OtherParty ?? BridgedPeer;
+        _recordedPeer = recording.OtherParty;
         _recordedPeer?.AcquireInbound();
         _recordedPeer?.ReadWith(this);
-        _fileRecording = recording;
-        _engine.AddRecording(recording);
-        return recording;
+        recording.HoldsInbound = true;
     }
 
     /// <summary>Stops this leg's recording file and returns its metadata (null when it was not recording).</summary>
@@ -64,8 +77,12 @@ public sealed partial class MediaLeg
         }
 
         _fileRecording = null;
-        ReleaseInbound();
-        _recordedPeer?.ReleaseInbound();
+        if (recording.HoldsInbound)
+        {
+            ReleaseInbound();
+            _recordedPeer?.ReleaseInbound();
+        }
+
         _recordedPeer = null;
     }
 
@@ -82,8 +99,9 @@ public sealed partial class MediaLeg
     private void FollowRecordedPeer()
     {
         var recording = _fileRecording;
-        if (recording is null)
+        if (recording is null || !recording.HoldsInbound)
         {
+            // Filled on arrival: the change of party was caught up first, which moved it to the clock's path.
             return;
         }
 

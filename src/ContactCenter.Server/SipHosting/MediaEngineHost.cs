@@ -28,6 +28,7 @@ public sealed class MediaEngineHost : IDisposable
             Ports = new RtpPortAllocatorOptions { BindAddress = bind, MinPort = min, MaxPort = max },
             AdvertisedAddress = advertised,
             RecordingDirectory = paths.RecordingsDirectory,
+            RecordOnArrival = section.GetValue("RecordOnArrival", true),
         }, time);
         Engine.Start();
         if (Engine.StartupRepair is { } repair && repair.Repaired + repair.Skipped + repair.Failed > 0)

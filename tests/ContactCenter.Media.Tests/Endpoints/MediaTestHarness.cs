@@ -9,7 +9,7 @@ namespace ContactCenter.Media.Tests.Endpoints;
 internal sealed class MediaTestHarness : IDisposable
 {
     public MediaTestHarness(int pairs = 4, TimeProvider? time = null, RtpEndpointOptions? endpoint = null, string? recordingDirectory = null,
-        ContactCenter.Media.Timing.MediaClockOptions? clock = null, int recordingReadTicks = 5)
+        ContactCenter.Media.Timing.MediaClockOptions? clock = null, int recordingReadTicks = 5, bool recordOnArrival = true)
     {
         Engine = new MediaEngine(
             new MediaEngineOptions
@@ -19,6 +19,7 @@ internal sealed class MediaTestHarness : IDisposable
                 RecordingDirectory = recordingDirectory,
                 Clock = clock,
                 RecordingReadTicks = recordingReadTicks,
+                RecordOnArrival = recordOnArrival,
             },
             time);
     }

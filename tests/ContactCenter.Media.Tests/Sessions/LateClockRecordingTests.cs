@@ -1,4 +1,3 @@
-using System.Numerics;
 using ContactCenter.Media.Sessions;
 using ContactCenter.Media.Tests.Endpoints;
 using ContactCenter.Media.Tests.Recording;
@@ -25,25 +24,27 @@ public sealed class LateClockRecordingTests : IDisposable
 
     private readonly string _root = Directory.CreateTempSubdirectory("late-clock-").FullName;
 
-    [Fact]
-    public async Task A_late_clock_catches_up_so_both_channels_are_clean_continuous_sines_as_long_as_the_call()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_late_clock_catches_up_so_both_channels_are_clean_continuous_sines_as_long_as_the_call(bool recordOnArrival)
     {
-        var (frames, channels) = await RecordWithStallsAsync(new MediaClockOptions());
+        var (frames, channels) = await RecordWithStallsAsync(new MediaClockOptions(), recordOnArrival);
 
         Assert.Equal(TotalTicks, frames);
-        AssertContinuousSine(channels[0], 440, "caller (channel 0)");
-        AssertContinuousSine(channels[1], 1030, "callee (channel 1)");
+        ToneFrames.AssertContinuousSine(channels[0], 440, "caller (channel 0)", Warmup);
+        ToneFrames.AssertContinuousSine(channels[1], 1030, "callee (channel 1)", Warmup);
     }
 
     [Fact]
     public async Task Without_catch_up_the_skipped_ticks_cut_the_recording()
     {
         // The behaviour before the fix, kept as an option: this is what the recording looked like.
-        var (frames, channels) = await RecordWithStallsAsync(new MediaClockOptions { MaxCatchUpTicks = 0 });
+        var (frames, channels) = await RecordWithStallsAsync(new MediaClockOptions { MaxCatchUpTicks = 0 }, recordOnArrival: false);
 
         Assert.Equal(TotalTicks - (Stalls * (StallTicks - 1)), frames);
-        Assert.True(PhaseJumps(channels[0], 440) > 0, "no frame slip on channel 0 without catch-up: the test lost its teeth");
-        Assert.True(PhaseJumps(channels[1], 1030) > 0, "no frame slip on channel 1 without catch-up: the callee's channel has the defect too");
+        Assert.True(ToneFrames.PhaseJumps(channels[0], 440) > 0, "no frame slip on channel 0 without catch-up: the test lost its teeth");
+        Assert.True(ToneFrames.PhaseJumps(channels[1], 1030) > 0, "no frame slip on channel 1 without catch-up: the callee's channel has the defect too");
     }
 
     public void Dispose()
@@ -58,14 +59,15 @@ public sealed class LateClockRecordingTests : IDisposable
         }
     }
 
-    private async Task<(long Frames, short[][] Channels)> RecordWithStallsAsync(MediaClockOptions clock)
+    private async Task<(long Frames, short[][] Channels)> RecordWithStallsAsync(MediaClockOptions clock, bool recordOnArrival)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var harness = new MediaTestHarness(pairs: 2, time: time, recordingDirectory: _root, clock: clock);
+        using var harness = new MediaTestHarness(pairs: 2, time: time, recordingDirectory: _root, clock: clock, recordOnArrival: recordOnArrival);
         using var caller = new TonePhone(harness, 440, "0");
         using var callee = new TonePhone(harness, 1030, "0");
         caller.Leg.BridgeWith(callee.Leg);
-        caller.Leg.StartRecording(new LegRecordingOptions { Path = $"late-{clock.MaxCatchUpTicks}.wav" });
+        var recording = caller.Leg.StartRecording(new LegRecordingOptions { Path = $"late-{clock.MaxCatchUpTicks}-{recordOnArrival}.wav" });
+        Assert.Equal(recordOnArrival, recording.FilledOnArrival);
 
         await EngineDriver.RunAsync(harness, time, Warmup, caller, callee);
         for (var stall = 0; stall < Stalls; stall++)
@@ -90,57 +92,5 @@ public sealed class LateClockRecordingTests : IDisposable
         var metadata = await caller.Leg.StopRecordingAsync().WaitAsync(TimeSpan.FromSeconds(10));
         Assert.NotNull(metadata);
         return (metadata.FramesWritten, ParsedWav.Read(metadata.Path).Samples);
-    }
-
-    /// <summary>From the first audible frame to the last whole one: every frame at full amplitude, the phase unbroken.</summary>
-    private static void AssertContinuousSine(short[] channel, double frequency, string what)
-    {
-        var frames = FramePhasors(channel, frequency);
-        var start = frames.FindIndex(p => p.Magnitude > 3000);
-        Assert.True(start >= 0 && start < Warmup, $"{what}: no audio in the first {Warmup} frames");
-        for (var k = start; k < frames.Count; k++)
-        {
-            Assert.True(frames[k].Magnitude is > 5000 and < 7000, $"{what}: frame {k} amplitude {frames[k].Magnitude:0}");
-        }
-
-        Assert.Equal(0, PhaseJumps(channel, frequency));
-    }
-
-    /// <summary>Frames whose tone phase (referred to the file's sample clock) differs from the previous frame's: a repeated, dropped or concealed frame.</summary>
-    private static int PhaseJumps(short[] channel, double frequency)
-    {
-        var frames = FramePhasors(channel, frequency);
-        var start = frames.FindIndex(p => p.Magnitude > 3000);
-        var jumps = 0;
-        for (var k = start + 1; k < frames.Count; k++)
-        {
-            var step = Math.Abs(Math.IEEERemainder(frames[k].Phase - frames[k - 1].Phase, 2 * Math.PI));
-            if (step > 0.3)
-            {
-                jumps++;
-            }
-        }
-
-        return jumps;
-    }
-
-    // One complex amplitude per 20 ms frame (160 samples at 8 kHz), at the same absolute time reference for all frames.
-    private static List<Complex> FramePhasors(short[] channel, double frequency)
-    {
-        const int samples = 160;
-        var omega = 2 * Math.PI * frequency / 8000;
-        var result = new List<Complex>();
-        for (var start = 0; start + samples <= channel.Length; start += samples)
-        {
-            var sum = Complex.Zero;
-            for (var i = start; i < start + samples; i++)
-            {
-                sum += channel[i] * Complex.FromPolarCoordinates(1, -omega * i);
-            }
-
-            result.Add(sum * 2 / samples);
-        }
-
-        return result;
     }
 }

@@ -38,7 +38,7 @@ public sealed class LazyRecordingReadTests : IDisposable
     public async Task A_new_bridge_peer_between_two_reads_leaves_the_old_peers_pending_frames_on_channel_1()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var harness = new MediaTestHarness(pairs: 3, time: time, recordingDirectory: _root, recordingReadTicks: 5);
+        using var harness = new MediaTestHarness(pairs: 3, time: time, recordingDirectory: _root, recordingReadTicks: 5, recordOnArrival: false);
         using var caller = new TonePhone(harness, 500, "0");
         using var first = new TonePhone(harness, 1300, "0");
         using var second = new TonePhone(harness, 700, "0");
@@ -124,7 +124,7 @@ public sealed class LazyRecordingReadTests : IDisposable
     private async Task<ParsedWav> RecordAsync(int recordingReadTicks)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var harness = new MediaTestHarness(pairs: 2, time: time, recordingDirectory: _root, recordingReadTicks: recordingReadTicks);
+        using var harness = new MediaTestHarness(pairs: 2, time: time, recordingDirectory: _root, recordingReadTicks: recordingReadTicks, recordOnArrival: false);
         using var caller = new TonePhone(harness, 500, "0");
         using var agent = new TonePhone(harness, 1300, "0");
         caller.Leg.BridgeWith(agent.Leg);
