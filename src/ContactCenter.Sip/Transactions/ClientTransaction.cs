@@ -59,13 +59,16 @@ public abstract class ClientTransaction : SipTransaction
         return request is null ? null : SipRequestBuilder.Cancel(request);
     }
 
-    /// <summary>Sends the request for the first time and arms the timers.</summary>
+    /// <summary>Arms the timers and sends the request for the first time.</summary>
     internal void Start()
     {
         var effects = new Effects();
         lock (Gate)
         {
-            if (Send(Request.Raw, Destination, ref effects)) StartTimersLocked();
+            // Timers first, on the clock as it was when the request left: a peer can answer, and a test's fake clock
+            // move on, before the send returns. They cannot fire before the lock is released; a failed send disposes them.
+            StartTimersLocked();
+            Send(Request.Raw, Destination, ref effects);
         }
         Finish(in effects);
     }

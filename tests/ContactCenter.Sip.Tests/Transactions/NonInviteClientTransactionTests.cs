@@ -29,6 +29,23 @@ public sealed class NonInviteClientTransactionTests
     }
 
     [Fact]
+    public void The_timers_run_from_before_the_first_send_so_a_clock_moving_while_it_is_on_its_way_does_not_push_them_back()
+    {
+        // A registrar on loopback gets the REGISTER, and a test moves its fake clock, before the send returns: timers armed
+        // after the send started 10 ms late here, and a test that moved the clock by Timer F at once waited forever.
+        using var h = new TransactionHarness();
+        var user = h.NewClientUser();
+        h.Sender.DuringNextSend = () => h.Time.Advance(TimeSpan.FromMilliseconds(10));
+        h.Layer.SendRequest(TestMessages.Request("REGISTER", SipIds.NewBranch(), requestUri: "sip:example.com"), UdpServer, user);
+
+        h.AdvanceTo(S(40));
+
+        Assert.Equal(S(0.5), h.Sender.Times[1]);
+        Assert.Equal(S(32), user.TerminatedAt);
+        Assert.Equal([408], user.StatusCodes);
+    }
+
+    [Fact]
     public void In_Proceeding_TimerE_fires_every_T2_and_TimerF_still_times_out()
     {
         using var h = new TransactionHarness();

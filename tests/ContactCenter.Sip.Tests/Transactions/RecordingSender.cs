@@ -12,8 +12,14 @@ internal sealed class RecordingSender(TimeProvider time, DateTimeOffset start) :
     /// <summary>When set, every send fails as a transport error would.</summary>
     public bool Refuse { get; set; }
 
+    /// <summary>Runs inside the next send, once: what happens while a request is on its way (a fake clock moving on).</summary>
+    public Action? DuringNextSend { get; set; }
+
     public bool Send(ReadOnlyMemory<byte> message, SipDestination destination)
     {
+        var during = DuringNextSend;
+        DuringNextSend = null;
+        during?.Invoke();
         if (Refuse) return false;
         lock (_gate) _sent.Add(new SentMessage(message.ToArray(), destination, time.GetUtcNow() - start));
         return true;
