@@ -107,10 +107,17 @@ internal sealed class ArrivalFeed
 
     private void Anchor(long current, uint ssrc, uint timestamp)
     {
+        var position = (current + ArrivalFrames.PlayoutTicks) * ArrivalFrames.FrameBytes;
+        if (_anchored && position < _newestEnd)
+        {
+            // The old timeline filed frames past the new anchor: they are not this stream's audio any more.
+            _frames.Forget(_party, FloorTick(position), FloorTick(_newestEnd - 1));
+        }
+
         _anchored = true;
         _ssrc = ssrc;
         _anchorTimestamp = timestamp;
-        _anchorPosition = (current + ArrivalFrames.PlayoutTicks) * ArrivalFrames.FrameBytes;
+        _anchorPosition = position;
         _newestEnd = _anchorPosition;
         Volatile.Write(ref _anchors, _anchors + 1);
     }

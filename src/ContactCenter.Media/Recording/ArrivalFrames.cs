@@ -14,9 +14,11 @@ namespace ContactCenter.Media.Recording;
 /// <para>
 /// Frames are indexed by engine tick in a ring of <see cref="Capacity"/> ticks per party, each with a tag saying which
 /// tick it holds; a frame whose tag is not the tick being written is silence, so missing, late and stale frames never
-/// reach the file as anything else. The writer publishes how far it has taken (<see cref="Claimed"/>) before reading;
-/// a feed stores nothing at or behind it. A packet stored at the very moment the writer takes its tick can leave that
-/// one frame partly silent, never audio of another tick.
+/// reach the file as anything else. The writer publishes how far it has taken (<see cref="Claimed"/>) before reading,
+/// and a feed stores nothing at or behind it; it publishes how far it has read after reading, and a feed stores nothing
+/// a ring or more ahead of that (counted in <see cref="OverflowFrames"/>, which the recording reports as dropped), so a
+/// slot is never refilled while the writer may still read it. A packet stored at the very moment the writer takes its
+/// tick can leave that one frame partly silent, never audio of another tick.
 /// </para>
 /// <para>
 /// The recording leaves this mode for the clock's (jitter buffer) path, for good, when anything else must go into the
@@ -27,8 +29,8 @@ namespace ContactCenter.Media.Recording;
 /// </remarks>
 internal sealed class ArrivalFrames
 {
-    /// <summary>Ticks kept per party (1.28 s): a writer further behind than this loses frames (counted).</summary>
-    public const int Capacity = 64;
+    /// <summary>The fewest ticks kept per party (1.28 s).</summary>
+    public const int MinimumCapacity = 64;
 
     /// <summary>One 20 ms G.711 frame.</summary>
     public const int FrameBytes = 160;
@@ -42,17 +44,18 @@ internal sealed class ArrivalFrames
     /// <summary>The writer takes ticks this far behind the clock.</summary>
     public const int SettleTicks = 1;
 
-    private const int Mask = Capacity - 1;
     private const long Writing = long.MinValue; // the tag of a frame a feed is writing now
     private const long Unfilled = -1;
 
     private readonly TickSequence _ticks;
-    private readonly byte[] _frames = new byte[2 * Capacity * FrameBytes];
-    private readonly long[] _tags = new long[2 * Capacity];
+    private readonly int _mask;
+    private readonly byte[] _frames;
+    private readonly long[] _tags;
     private readonly byte[] _silentFrame = new byte[FrameBytes];
     private readonly ArrivalFeed[] _feeds;
     private readonly long _start;
     private long _claimed;
+    private long _readThrough;
     private long _through = long.MaxValue;
     private int _leaveRequested;
     private Action? _onLeaveRequested;
@@ -65,16 +68,36 @@ internal sealed class ArrivalFrames
     /// <param name="silence">The law's silent byte.</param>
     /// <param name="startAfter">The tick before the file's first (read under the engine's tick lock).</param>
     /// <param name="wakeWriter">Wakes the writer at once: frames are filed more than half the ring ahead of it.</param>
-    public ArrivalFrames(TickSequence ticks, G711Codec law, byte silence, long startAfter, Action wakeWriter)
+    /// <param name="capacity">Ticks kept per party: the slack between the receive loops and the disk (a power of two, at least <see cref="MinimumCapacity"/>).</param>
+    public ArrivalFrames(TickSequence ticks, G711Codec law, byte silence, long startAfter, Action wakeWriter, int capacity = MinimumCapacity)
     {
+        if (capacity < MinimumCapacity || (capacity & (capacity - 1)) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, $"A power of two, at least {MinimumCapacity}.");
+        }
+
+        Capacity = capacity;
+        _mask = capacity - 1;
+        _frames = new byte[2 * capacity * FrameBytes];
+        _tags = new long[2 * capacity];
         _ticks = ticks;
         _wakeWriter = wakeWriter;
         _start = startAfter;
         _claimed = startAfter;
+        _readThrough = startAfter;
         Array.Fill(_tags, Unfilled);
         _silentFrame.AsSpan().Fill(silence);
         _feeds = [new ArrivalFeed(this, 0, law, ticks), new ArrivalFeed(this, 1, law, ticks)];
     }
+
+    /// <summary>Ticks kept per party.</summary>
+    public int Capacity { get; }
+
+    /// <summary>The engine's last tick now.</summary>
+    public long CurrentTick => _ticks.Current;
+
+    /// <summary>The tick before the file's first.</summary>
+    public long Start => _start;
 
     /// <summary>The feed of party 0 (left) or 1 (right).</summary>
     public ArrivalFeed Feed(int party) => _feeds[party];
@@ -94,7 +117,7 @@ internal sealed class ArrivalFrames
     /// <summary>Frame parts that came after the writer took their tick (dropped).</summary>
     public long LateFrames => Volatile.Read(ref _lateFrames);
 
-    /// <summary>Frame parts too far ahead of the writer to store (a writer stalled for over a second; dropped).</summary>
+    /// <summary>Frame parts a ring or more ahead of what the writer has read (a writer stalled for over a second; dropped).</summary>
     public long OverflowFrames => Volatile.Read(ref _overflowFrames);
 
     /// <summary>True once a feed or the session asked to leave this mode.</summary>
@@ -142,14 +165,17 @@ internal sealed class ArrivalFrames
             return false;
         }
 
-        Interlocked.Exchange(ref _claimed, through); // a full fence: feeds see the claim before the frames are read
+        Volatile.Write(ref _claimed, through); // feeds store nothing at or behind it from now on
         return true;
     }
+
+    /// <summary>Writer: every tick through <paramref name="tick"/> is read; their slots may be filled again.</summary>
+    public void ReadThrough(long tick) => Volatile.Write(ref _readThrough, tick);
 
     /// <summary>Writer: tick <paramref name="tick"/> (claimed) as one stereo frame, party 0 left; missing frames silent.</summary>
     public void ReadStereo(long tick, Span<byte> destination)
     {
-        var slot = (int)(tick & Mask);
+        var slot = (int)(tick & _mask);
         RecordingSession.Interleave(Frame(0, slot, tick), Frame(1, slot, tick), destination);
     }
 
@@ -159,13 +185,29 @@ internal sealed class ArrivalFrames
             : _silentFrame;
 
     /// <summary>
+    /// A feed's receive loop, when its stream is anchored again earlier than where it had filed frames: the frames it filed
+    /// from <paramref name="fromTick"/> through <paramref name="throughTick"/> are of the old timeline and become silence,
+    /// not audio a part of a new frame would leave showing.
+    /// </summary>
+    internal void Forget(int party, long fromTick, long throughTick)
+    {
+        fromTick = Math.Max(fromTick, Volatile.Read(ref _claimed) + 1);
+        throughTick = Math.Min(throughTick, fromTick + Capacity - 1);
+        for (var tick = fromTick; tick <= throughTick; tick++)
+        {
+            Interlocked.CompareExchange(ref _tags[(party * Capacity) + (int)(tick & _mask)], Unfilled, tick);
+        }
+    }
+
+    /// <summary>
     /// A feed's receive loop: <paramref name="payload"/> starts at sample <paramref name="position"/> of the tick timeline
     /// (tick × 160 + offset); each part goes into its tick's frame, a frame's first part filling the rest with silence.
     /// </summary>
     internal void Store(int party, long position, ReadOnlySpan<byte> payload)
     {
         var claimed = Volatile.Read(ref _claimed);
-        if (position >= (claimed + (Capacity / 2)) * FrameBytes)
+        var readThrough = Volatile.Read(ref _readThrough);
+        if (position >= (readThrough + (Capacity / 2)) * FrameBytes)
         {
             // The writer polls every 100 ms, five ticks; this far behind it is late (a slow disk, a clock run faster
             // than real time in a test): it is woken before the ring fills.
@@ -186,13 +228,14 @@ internal sealed class ArrivalFrames
             {
                 Interlocked.Increment(ref _lateFrames);
             }
-            else if (tick > claimed + Capacity)
+            else if (tick > readThrough + Capacity)
             {
+                // Its slot holds a tick the writer has not read yet.
                 Interlocked.Increment(ref _overflowFrames);
             }
             else
             {
-                var index = (party * Capacity) + (int)(tick & Mask);
+                var index = (party * Capacity) + (int)(tick & _mask);
                 var frame = _frames.AsSpan(index * FrameBytes, FrameBytes);
                 ref var tag = ref _tags[index];
 

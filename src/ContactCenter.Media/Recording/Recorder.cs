@@ -122,7 +122,7 @@ public sealed class Recorder : IAsyncDisposable
     internal void ArrivalsStarted() => Signal();
 
     /// <summary>Writer thread: where recordings filled on arrival interleave a batch of stereo G.711 frames (one for all).</summary>
-    internal byte[] ArrivalBatch => _arrivalBatch ??= new byte[ArrivalFrames.Capacity * 2 * ArrivalFrames.FrameBytes];
+    internal byte[] ArrivalBatch => _arrivalBatch ??= new byte[ArrivalFrames.MinimumCapacity * 2 * ArrivalFrames.FrameBytes];
 
     private byte[]? _arrivalBatch;
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Timing;
 
@@ -29,7 +30,9 @@ public sealed partial class RecordingSession
     /// </summary>
     internal ArrivalFrames FillOnArrival(TickSequence ticks, G711Codec law, long startAfter)
     {
-        var arrivals = new ArrivalFrames(ticks, law, _silence, startAfter, _recorder.SignalUrgent);
+        // The same slack between the receive loops and the disk as the clock's queue has (QueueFrames).
+        var capacity = (int)Math.Max(ArrivalFrames.MinimumCapacity, BitOperations.RoundUpToPowerOf2((uint)_capacity));
+        var arrivals = new ArrivalFrames(ticks, law, _silence, startAfter, _recorder.SignalUrgent, capacity);
         _arrivals = arrivals;
         _recorder.ArrivalsStarted();
         return arrivals;
@@ -42,12 +45,25 @@ public sealed partial class RecordingSession
     internal long EndArrivals(long through)
     {
         var arrivals = _arrivals!;
-        var end = arrivals.End(through);
 
-        // Those ticks are in the file's timeline now; the clock's commits count on from there.
-        Volatile.Write(ref _committedFrames, arrivals.FramesAccepted);
+        // Those ticks are in the file's timeline now, counted before the end is published (FramesCommitted switches
+        // to this count then); the clock's commits count on from there.
+        var end = arrivals.Ended ? arrivals.End(through) : Math.Max(through, arrivals.Claimed);
+        Volatile.Write(ref _committedFrames, end - arrivals.Start);
+        end = arrivals.End(end);
         _recorder.SignalUrgent();
         return end;
+    }
+
+    // Pause or stop called on the session itself (not through its LegRecording, which ends the mode exactly at a tick
+    // boundary first): the mode ends at the clock's last tick, and the recording is asked to move to the clock's path.
+    private void EndArrivalsHere()
+    {
+        if (_arrivals is { Ended: false } arrivals)
+        {
+            EndArrivals(arrivals.CurrentTick);
+            arrivals.RequestLeave();
+        }
     }
 
     // Writer thread: every tick ready, both parties interleaved, in batches of up to a ring's worth. False while
@@ -75,6 +91,7 @@ public sealed partial class RecordingSession
                 var frames = (int)Math.Min(through - tick + 1, perBatch);
                 if (_failed)
                 {
+                    arrivals.ReadThrough(through);
                     Volatile.Write(ref _discardedFrames, _discardedFrames + (through - tick + 1));
                     break;
                 }
@@ -89,6 +106,7 @@ public sealed partial class RecordingSession
                     arrivals.ReadStereo(tick + i, batch.AsSpan(i * _slotBytes, _slotBytes));
                 }
 
+                arrivals.ReadThrough(tick + frames - 1);
                 _stream.Write(batch, 0, frames * _slotBytes);
                 _dataBytes += (long)frames * _slotBytes;
                 _framesWritten += frames;
@@ -103,6 +121,7 @@ public sealed partial class RecordingSession
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
         {
             Fail(error);
+            arrivals.ReadThrough(through);
             Volatile.Write(ref _discardedFrames, _discardedFrames + (through - tick + 1));
         }
 

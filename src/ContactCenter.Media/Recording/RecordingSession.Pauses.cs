@@ -16,6 +16,7 @@ public sealed partial class RecordingSession
     /// <summary>Stops writing until <see cref="Resume"/> (nothing is written meanwhile). Returns false if already paused or stopped.</summary>
     public bool Pause()
     {
+        EndArrivalsHere();
         lock (_pauseLock)
         {
             if (_paused || _stopRequested)

@@ -88,7 +88,7 @@ public sealed partial class RecordingSession : IMediaTickable
     public long FramesCommitted => ArrivalsActive ? _arrivals!.FramesAccepted : Volatile.Read(ref _committedFrames);
 
     /// <summary>Ticks lost so far because the writer fell behind or the file failed.</summary>
-    public long DroppedFrames => Volatile.Read(ref _droppedFrames) + Volatile.Read(ref _discardedFrames);
+    public long DroppedFrames => Volatile.Read(ref _droppedFrames) + Volatile.Read(ref _discardedFrames) + (_arrivals?.OverflowFrames ?? 0);
 
     /// <summary>Ticks committed but not yet handed to the file by the writer thread (how far the disk is behind).</summary>
     public long QueuedFrames => Volatile.Read(ref _head) - Volatile.Read(ref _tail);
@@ -113,6 +113,7 @@ public sealed partial class RecordingSession : IMediaTickable
     /// </summary>
     public Task<RecordingMetadata> StopAsync()
     {
+        EndArrivalsHere();
         lock (_pauseLock)
         {
             if (!_stopRequested)

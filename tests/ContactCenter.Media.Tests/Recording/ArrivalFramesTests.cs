@@ -148,10 +148,10 @@ public sealed class ArrivalFramesTests
     public void A_tick_whose_slot_still_holds_an_older_tick_is_silence_never_that_older_audio()
     {
         Send(0, 0);
-        Claim(FirstTick + ArrivalFrames.Capacity + 5);
+        Claim(FirstTick + _frames.Capacity + 5);
 
         AssertTick(FirstTick, left: Marker(0), right: null);
-        AssertTick(FirstTick + ArrivalFrames.Capacity, left: null, right: null); // the same slot, one ring later
+        AssertTick(FirstTick + _frames.Capacity, left: null, right: null); // the same slot, one ring later
     }
 
     [Fact]
@@ -174,15 +174,54 @@ public sealed class ArrivalFramesTests
     [Fact]
     public void A_stalled_writer_is_woken_at_half_the_ring_and_frames_beyond_the_ring_are_dropped_and_counted()
     {
-        _ticks.Publish(Start + (ArrivalFrames.Capacity / 2));
+        _ticks.Publish(Start + (_frames.Capacity / 2));
         Send(0, 0);
         Assert.Equal(1, _wakes);
         Assert.Equal(0, _frames.OverflowFrames);
 
-        _ticks.Publish(Start + ArrivalFrames.Capacity + 5);
+        _ticks.Publish(Start + _frames.Capacity + 5);
         _frames.Feed(1).Write(G711Codec.MuLaw, Ssrc, 0, Payload(1));
         Assert.Equal(1, _frames.OverflowFrames);
         Assert.Equal(2, _wakes);
+
+        // Claiming is not enough: a slot is filled again only once the writer has read what it held.
+        Assert.True(_frames.TryClaim(out _, out _));
+        _frames.Feed(1).Write(G711Codec.MuLaw, Ssrc, 160, Payload(2));
+        Assert.Equal(2, _frames.OverflowFrames);
+        _frames.ReadThrough(Start + 20);
+        _frames.Feed(1).Write(G711Codec.MuLaw, Ssrc, 320, Payload(3));
+        Assert.Equal(2, _frames.OverflowFrames);
+    }
+
+    [Fact]
+    public void A_stream_anchored_again_earlier_leaves_none_of_the_old_timelines_frames_in_the_ticks_it_does_not_fill()
+    {
+        for (var k = 0; k < 8; k++)
+        {
+            Send(0, k); // ticks 13..20
+        }
+
+        // A new stream at the same clock tick lands at tick 13 again; it loses its second and third packets.
+        _frames.Feed(0).Write(G711Codec.MuLaw, Ssrc + 1, 9000, Payload(101));
+        _frames.Feed(0).Write(G711Codec.MuLaw, Ssrc + 1, 9000 + (3 * 160), Payload(104));
+
+        Claim(30);
+        AssertTick(FirstTick, left: 101, right: null);
+        AssertTick(FirstTick + 1, left: null, right: null);
+        AssertTick(FirstTick + 2, left: null, right: null);
+        AssertTick(FirstTick + 3, left: 104, right: null);
+        for (var tick = FirstTick + 4; tick <= FirstTick + 7; tick++)
+        {
+            AssertTick(tick, left: null, right: null);
+        }
+    }
+
+    [Fact]
+    public void A_capacity_that_is_not_a_power_of_two_of_at_least_the_minimum_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ArrivalFrames(_ticks, G711Codec.MuLaw, Silence, 0, () => { }, 100));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ArrivalFrames(_ticks, G711Codec.MuLaw, Silence, 0, () => { }, 32));
+        Assert.Equal(128, new ArrivalFrames(_ticks, G711Codec.MuLaw, Silence, 0, () => { }, 128).Capacity);
     }
 
     [Fact]

@@ -82,6 +82,32 @@ public sealed class ArrivalRecordingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pause_on_the_session_itself_ends_the_arrival_ticks_at_once_and_every_tick_is_either_in_the_file_or_in_the_pause()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var harness = new MediaTestHarness(pairs: 2, time: time, recordingDirectory: _root);
+        using var caller = new TonePhone(harness, 440, "0");
+        using var agent = new TonePhone(harness, 1030, "0");
+        caller.Leg.BridgeWith(agent.Leg);
+        var recording = caller.Leg.StartRecording(new LegRecordingOptions { Path = "session-pause.wav" });
+        await EngineDriver.RunAsync(harness, time, 30, caller, agent);
+
+        Assert.True(recording.Session.Pause());
+        Assert.Equal(30, recording.Session.FramesCommitted);
+        await EngineDriver.RunAsync(harness, time, 20, caller, agent);
+        Assert.False(recording.FilledOnArrival);
+        Assert.True(recording.Session.Resume());
+        await EngineDriver.RunAsync(harness, time, 30, caller, agent);
+
+        var metadata = await caller.Leg.StopRecordingAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(metadata);
+        var pause = Assert.Single(metadata.Pauses);
+        Assert.Equal(TimeSpan.FromMilliseconds(600), pause.FileOffset);
+        Assert.Equal(80, metadata.FramesWritten + (long)(pause.Skipped / TimeSpan.FromMilliseconds(20)));
+        Assert.Equal(0, metadata.DroppedFrames);
+    }
+
+    [Fact]
     public async Task With_the_option_off_or_a_party_already_feeding_another_recording_the_clock_records()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
