@@ -122,8 +122,10 @@ public sealed class LegRecording
             return false;
         }
 
+        // Both legs negotiated the file's law (a G.722 call recorded in µ-law would leave the mode at its first packet).
         var law = Session.Format.Encoding == RecordingEncoding.ALaw ? G711Codec.ALaw : G711Codec.MuLaw;
-        if (!Session.CanFillOnArrival(law))
+        if (!Session.CanFillOnArrival(law) || !ReferenceEquals(Leg.Endpoint.CurrentMedia?.SendCodec, law)
+            || !ReferenceEquals(peer.Endpoint.CurrentMedia?.SendCodec, law))
         {
             return false;
         }

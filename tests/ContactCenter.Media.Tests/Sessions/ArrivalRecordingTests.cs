@@ -144,5 +144,24 @@ public sealed class ArrivalRecordingTests : IDisposable
         ToneFrames.AssertContinuousSine(b.Samples[1], 440, "two.wav channel 1", firstAudibleBefore: 6);
     }
 
+    [Theory]
+    [InlineData("9", "9")]
+    [InlineData("0", "8")]
+    public async Task A_call_not_in_one_G711_law_end_to_end_is_recorded_by_the_clock(string callerCodec, string agentCodec)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var harness = new MediaTestHarness(pairs: 2, time: time, recordingDirectory: _root);
+        using var caller = new TonePhone(harness, 440, callerCodec);
+        using var agent = new TonePhone(harness, 1030, agentCodec);
+        caller.Leg.BridgeWith(agent.Leg);
+        var recording = caller.Leg.StartRecording(new LegRecordingOptions { Path = $"clock-{callerCodec}-{agentCodec}.wav" });
+
+        Assert.False(recording.FilledOnArrival);
+        Assert.Null(agent.Leg.Endpoint.RecordingFeed);
+        await EngineDriver.RunAsync(harness, time, 30, caller, agent);
+        var metadata = await caller.Leg.StopRecordingAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(30, metadata!.FramesWritten);
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }
