@@ -25,7 +25,10 @@ public sealed record RecordingOptions
     /// Frames (20 ms each) queued between the media clock and the writer thread. When the disk falls this far
     /// behind, new frames are dropped and counted instead of blocking the clock. Default 100 (2 s).
     /// </summary>
-    public int QueueFrames { get; init; } = 100;
+    public int QueueFrames { get; init; } = DefaultQueueFrames;
+
+    /// <summary>The default <see cref="QueueFrames"/> (2 s). A recording filled on arrival keeps 64 ticks (1.28 s) per party unless given more than this.</summary>
+    public const int DefaultQueueFrames = 100;
 
     /// <summary>
     /// Frames a recording queues before it wakes the writer thread (default 5 = 100 ms). Waking a thread costs a system

@@ -1,3 +1,4 @@
+using ContactCenter.Media.Recording;
 using ContactCenter.Media.Sessions;
 using ContactCenter.Media.Tests.Endpoints;
 using ContactCenter.Media.Tests.Recording;
@@ -26,6 +27,7 @@ public sealed class ArrivalRecordingTests : IDisposable
         var recording = caller.Leg.StartRecording(new LegRecordingOptions { Path = "arrival.wav" });
 
         Assert.True(recording.FilledOnArrival);
+        Assert.Equal(ArrivalFrames.MinimumCapacity, recording.Session.Arrivals!.Capacity);
         await EngineDriver.RunAsync(harness, time, 80, caller, agent);
 
         // Nothing decodes either party: the clock has no jitter buffer of theirs to read.
@@ -142,6 +144,19 @@ public sealed class ArrivalRecordingTests : IDisposable
         ToneFrames.AssertContinuousSine(a.Samples[1], 1030, "one.wav channel 1", firstAudibleBefore: 6);
         ToneFrames.AssertContinuousSine(b.Samples[0], 1030, "two.wav channel 0", firstAudibleBefore: 6);
         ToneFrames.AssertContinuousSine(b.Samples[1], 440, "two.wav channel 1", firstAudibleBefore: 6);
+    }
+
+    [Fact]
+    public void A_longer_queue_than_the_default_gives_the_arrival_ring_that_slack()
+    {
+        using var harness = new MediaTestHarness(pairs: 2, recordingDirectory: _root);
+        using var caller = new TonePhone(harness, 440, "0");
+        using var agent = new TonePhone(harness, 1030, "0");
+        caller.Leg.BridgeWith(agent.Leg);
+        var recording = caller.Leg.StartRecording(new LegRecordingOptions { Path = "long-queue.wav", QueueFrames = 1000 });
+
+        Assert.True(recording.FilledOnArrival);
+        Assert.Equal(1024, recording.Session.Arrivals!.Capacity);
     }
 
     [Theory]
