@@ -19,12 +19,8 @@ public sealed class ArrivalRecordingTests : IDisposable
     [Fact]
     public async Task A_bridged_G711_call_is_filled_on_arrival_without_decoding_and_both_channels_are_continuous_tones_as_long_as_the_call()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var harness = new MediaTestHarness(pairs: 2, time: time, recordingDirectory: _root);
-        using var caller = new TonePhone(harness, 440, "0");
-        using var agent = new TonePhone(harness, 1030, "0");
-        caller.Leg.BridgeWith(agent.Leg);
-        var recording = caller.Leg.StartRecording(new LegRecordingOptions { Path = "arrival.wav" });
+        using var call = new RecordedCall(_root, "0", "0", "arrival.wav");
+        var (harness, time, caller, agent, recording) = call;
 
         Assert.True(recording.FilledOnArrival);
         Assert.Equal(ArrivalFrames.MinimumCapacity, recording.Session.Arrivals!.Capacity);
@@ -48,12 +44,8 @@ public sealed class ArrivalRecordingTests : IDisposable
     [Fact]
     public async Task A_player_asking_for_a_channel_moves_the_recording_to_the_clock_at_the_next_tick_and_the_timeline_goes_on()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var harness = new MediaTestHarness(pairs: 2, time: time, recordingDirectory: _root);
-        using var caller = new TonePhone(harness, 440, "0");
-        using var agent = new TonePhone(harness, 1030, "0");
-        caller.Leg.BridgeWith(agent.Leg);
-        var recording = caller.Leg.StartRecording(new LegRecordingOptions { Path = "switch.wav" });
+        using var call = new RecordedCall(_root, "0", "0", "switch.wav");
+        var (harness, time, caller, agent, recording) = call;
         await EngineDriver.RunAsync(harness, time, 30, caller, agent);
 
         _ = recording.Session.GetChannel(1);
@@ -86,12 +78,8 @@ public sealed class ArrivalRecordingTests : IDisposable
     [Fact]
     public async Task A_pause_on_the_session_itself_ends_the_arrival_ticks_at_once_and_every_tick_is_either_in_the_file_or_in_the_pause()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var harness = new MediaTestHarness(pairs: 2, time: time, recordingDirectory: _root);
-        using var caller = new TonePhone(harness, 440, "0");
-        using var agent = new TonePhone(harness, 1030, "0");
-        caller.Leg.BridgeWith(agent.Leg);
-        var recording = caller.Leg.StartRecording(new LegRecordingOptions { Path = "session-pause.wav" });
+        using var call = new RecordedCall(_root, "0", "0", "session-pause.wav");
+        var (harness, time, caller, agent, recording) = call;
         await EngineDriver.RunAsync(harness, time, 30, caller, agent);
 
         Assert.True(recording.Session.Pause());
@@ -164,12 +152,8 @@ public sealed class ArrivalRecordingTests : IDisposable
     [InlineData("0", "8")]
     public async Task A_call_not_in_one_G711_law_end_to_end_is_recorded_by_the_clock(string callerCodec, string agentCodec)
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var harness = new MediaTestHarness(pairs: 2, time: time, recordingDirectory: _root);
-        using var caller = new TonePhone(harness, 440, callerCodec);
-        using var agent = new TonePhone(harness, 1030, agentCodec);
-        caller.Leg.BridgeWith(agent.Leg);
-        var recording = caller.Leg.StartRecording(new LegRecordingOptions { Path = $"clock-{callerCodec}-{agentCodec}.wav" });
+        using var call = new RecordedCall(_root, callerCodec, agentCodec, $"clock-{callerCodec}-{agentCodec}.wav");
+        var (harness, time, caller, agent, recording) = call;
 
         Assert.False(recording.FilledOnArrival);
         Assert.Null(agent.Leg.Endpoint.RecordingFeed);
@@ -179,4 +163,37 @@ public sealed class ArrivalRecordingTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    // A 440 Hz caller bridged with a 1030 Hz agent, the caller's leg recorded.
+    private sealed class RecordedCall : IDisposable
+    {
+        public RecordedCall(string root, string callerCodec, string agentCodec, string path)
+        {
+            Harness = new MediaTestHarness(pairs: 2, time: Time, recordingDirectory: root);
+            Caller = new TonePhone(Harness, 440, callerCodec);
+            Agent = new TonePhone(Harness, 1030, agentCodec);
+            Caller.Leg.BridgeWith(Agent.Leg);
+            Recording = Caller.Leg.StartRecording(new LegRecordingOptions { Path = path });
+        }
+
+        public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+        public MediaTestHarness Harness { get; }
+
+        public TonePhone Caller { get; }
+
+        public TonePhone Agent { get; }
+
+        public LegRecording Recording { get; }
+
+        public void Deconstruct(out MediaTestHarness harness, out FakeTimeProvider time, out TonePhone caller, out TonePhone agent, out LegRecording recording) =>
+            (harness, time, caller, agent, recording) = (Harness, Time, Caller, Agent, Recording);
+
+        public void Dispose()
+        {
+            Caller.Dispose();
+            Agent.Dispose();
+            Harness.Dispose();
+        }
+    }
 }
