@@ -14,8 +14,9 @@ namespace ContactCenter.Media.Recording;
 /// it, so reordered and lost packets keep the timeline (a loss is silence). Any packet time works (10, 20, 30 ms…), a
 /// frame being assembled from its parts. The stream is anchored again on a new SSRC, a timestamp more than
 /// <see cref="AheadTicks"/> ahead of the clock (a jump, or a sender's clock faster than ours), the newest packet so far
-/// arriving after its tick was written (a sender's clock slower than ours), or any packet more than
-/// <see cref="BehindTicks"/> behind (a stream restarted with the same SSRC).
+/// arriving after its tick was written (a sender's clock slower than ours), or a packet more than
+/// <see cref="BehindTicks"/> behind that is the newest or a ring behind the newest (a stream restarted with the same
+/// SSRC); an older packet arriving late is only late.
 /// </para>
 /// <para>Threads: <see cref="Write"/> on the receive loop of the endpoint it is attached to, one at a time.</para>
 /// </remarks>
@@ -89,7 +90,10 @@ internal sealed class ArrivalFeed
         var position = Position(timestamp);
         var tick = FloorTick(position);
         var newest = position + payload.Length > _newestEnd;
-        if (tick > current + AheadTicks || tick < current - BehindTicks || (newest && tick <= _frames.Claimed))
+        // Far behind re-anchors only a stream that moved back (the newest packet, or one a ring behind the newest):
+        // a single old packet arriving late is just late.
+        var movedBack = newest || position + ((long)_frames.Capacity * ArrivalFrames.FrameBytes) < _newestEnd;
+        if (tick > current + AheadTicks || (movedBack && tick < current - BehindTicks) || (newest && tick <= _frames.Claimed))
         {
             Anchor(current, ssrc, timestamp);
             position = Position(timestamp);

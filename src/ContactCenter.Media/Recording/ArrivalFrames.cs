@@ -16,7 +16,7 @@ namespace ContactCenter.Media.Recording;
 /// tick it holds; a frame whose tag is not the tick being written is silence, so missing, late and stale frames never
 /// reach the file as anything else. The writer publishes how far it has taken (<see cref="Claimed"/>) before reading,
 /// and a feed stores nothing at or behind it; it publishes how far it has read after reading, and a feed stores nothing
-/// a ring or more ahead of that (counted in <see cref="OverflowFrames"/>, which the recording reports as dropped), so a
+/// a ring or more ahead of that (counted in <see cref="OverflowFrames"/>, reported with the recording's metadata), so a
 /// slot is never refilled while the writer may still read it. A packet stored at the very moment the writer takes its
 /// tick can leave that one frame partly silent, never audio of another tick.
 /// </para>
@@ -117,7 +117,10 @@ internal sealed class ArrivalFrames
     /// <summary>Frame parts that came after the writer took their tick (dropped).</summary>
     public long LateFrames => Volatile.Read(ref _lateFrames);
 
-    /// <summary>Frame parts a ring or more ahead of what the writer has read (a writer stalled for over a second; dropped).</summary>
+    /// <summary>
+    /// Frame parts (per party) a ring or more ahead of what the writer has read (a writer stalled for over a second):
+    /// their ticks are silence in the file; reported in <see cref="RecordingMetadata.LostArrivalFrames"/>.
+    /// </summary>
     public long OverflowFrames => Volatile.Read(ref _overflowFrames);
 
     /// <summary>True once a feed or the session asked to leave this mode.</summary>
@@ -205,6 +208,12 @@ internal sealed class ArrivalFrames
     /// </summary>
     internal void Store(int party, long position, ReadOnlySpan<byte> payload)
     {
+        if (Volatile.Read(ref _through) != long.MaxValue)
+        {
+            // Ended (a pause, a stop, a move to the clock's path): what arrives now is after that moment.
+            return;
+        }
+
         var claimed = Volatile.Read(ref _claimed);
         var readThrough = Volatile.Read(ref _readThrough);
         if (position >= (readThrough + (Capacity / 2)) * FrameBytes)

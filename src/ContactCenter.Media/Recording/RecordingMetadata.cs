@@ -15,6 +15,10 @@ namespace ContactCenter.Media.Recording;
 /// <param name="InvalidFrames">Frames given with a bad party index or length, recorded as silence.</param>
 /// <param name="OverrunFrames">A party wrote twice in one tick; the earlier frame was replaced.</param>
 /// <param name="Failure">The I/O error that stopped the file, if any; the file keeps what was written before it.</param>
+/// <param name="LostArrivalFrames">
+/// A recording filled on arrival: frame parts (per party) its writer, stalled for over a ring of ticks, could not take;
+/// their ticks are in the file as silence (so they are not <paramref name="DroppedFrames"/>).
+/// </param>
 public sealed record RecordingMetadata(
     string Path,
     RecordingFormat Format,
@@ -29,4 +33,5 @@ public sealed record RecordingMetadata(
     long DroppedFrames,
     long InvalidFrames,
     long OverrunFrames,
-    Exception? Failure);
+    Exception? Failure,
+    long LostArrivalFrames = 0);

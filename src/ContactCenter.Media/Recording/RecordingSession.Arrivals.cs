@@ -59,17 +59,6 @@ public sealed partial class RecordingSession
         return end;
     }
 
-    // Pause or stop called on the session itself (not through its LegRecording, which ends the mode exactly at a tick
-    // boundary first): the mode ends at the clock's last tick, and the recording is asked to move to the clock's path.
-    private void EndArrivalsHere()
-    {
-        if (_arrivals is { Ended: false } arrivals)
-        {
-            EndArrivals(arrivals.CurrentTick);
-            arrivals.RequestLeave();
-        }
-    }
-
     // Writer thread: every tick ready, both parties interleaved, in batches of up to a ring's worth. False while
     // ticks filled on arrival are still to come (the clock's queue, which only holds later ticks, waits).
     private bool DrainArrivals()

@@ -16,7 +16,18 @@ public sealed partial class RecordingSession
     /// <summary>Stops writing until <see cref="Resume"/> (nothing is written meanwhile). Returns false if already paused or stopped.</summary>
     public bool Pause()
     {
-        EndArrivalsHere();
+        if (Owner is { } owner)
+        {
+            var paused = false;
+            owner.Control(() => paused = PauseNow());
+            return paused;
+        }
+
+        return PauseNow();
+    }
+
+    private bool PauseNow()
+    {
         lock (_pauseLock)
         {
             if (_paused || _stopRequested)
@@ -34,6 +45,18 @@ public sealed partial class RecordingSession
 
     /// <summary>Writes again from the next tick and records the pause interval. Returns false if not paused.</summary>
     public bool Resume()
+    {
+        if (Owner is { } owner)
+        {
+            var resumed = false;
+            owner.Control(() => resumed = ResumeNow());
+            return resumed;
+        }
+
+        return ResumeNow();
+    }
+
+    private bool ResumeNow()
     {
         lock (_pauseLock)
         {

@@ -129,7 +129,8 @@ public sealed partial class RecordingSession
             DroppedFrames,
             Volatile.Read(ref _invalidFrames),
             Volatile.Read(ref _overrunFrames),
-            _failure));
+            _failure,
+            _arrivals?.OverflowFrames ?? 0));
     }
 
     private void RefreshHeader()

@@ -73,6 +73,9 @@ public sealed partial class RecordingSession : IMediaTickable
         WriteInitialHeader();
     }
 
+    /// <summary>Who feeds this session and sees its pause, resume and stop first (null: the caller feeds it).</summary>
+    internal IRecordingOwner? Owner { get; set; }
+
     /// <summary>The file being written (full path).</summary>
     public string Path { get; }
 
@@ -88,7 +91,7 @@ public sealed partial class RecordingSession : IMediaTickable
     public long FramesCommitted => ArrivalsActive ? _arrivals!.FramesAccepted : Volatile.Read(ref _committedFrames);
 
     /// <summary>Ticks lost so far because the writer fell behind or the file failed.</summary>
-    public long DroppedFrames => Volatile.Read(ref _droppedFrames) + Volatile.Read(ref _discardedFrames) + (_arrivals?.OverflowFrames ?? 0);
+    public long DroppedFrames => Volatile.Read(ref _droppedFrames) + Volatile.Read(ref _discardedFrames);
 
     /// <summary>Ticks committed but not yet handed to the file by the writer thread (how far the disk is behind).</summary>
     public long QueuedFrames => Volatile.Read(ref _head) - Volatile.Read(ref _tail);
@@ -113,7 +116,11 @@ public sealed partial class RecordingSession : IMediaTickable
     /// </summary>
     public Task<RecordingMetadata> StopAsync()
     {
-        EndArrivalsHere();
+        if (Owner is { } owner && owner.StopFromSession())
+        {
+            return _completion.Task; // the owner ends its feed at a tick boundary, then calls this again
+        }
+
         lock (_pauseLock)
         {
             if (!_stopRequested)

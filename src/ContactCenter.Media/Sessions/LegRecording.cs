@@ -16,7 +16,7 @@ namespace ContactCenter.Media.Sessions;
 /// ≈ 60 ms of audio the arrival path held back for late packets is lost at that boundary.
 /// </summary>
 /// <remarks>Control methods run on the call's queue; <see cref="Tick"/> on the media clock.</remarks>
-public sealed class LegRecording
+public sealed class LegRecording : IRecordingOwner
 {
     private readonly MediaEngine _engine;
     private readonly MediaLeg? _fixedOther;
@@ -28,6 +28,7 @@ public sealed class LegRecording
         Session = session;
         Leg = leg;
         _fixedOther = otherParty;
+        session.Owner = this; // a pause, resume or stop called on the session comes through here
     }
 
     /// <summary>The recorder's session (counters, queued frames).</summary>
@@ -57,18 +58,10 @@ public sealed class LegRecording
     private readonly TaskCompletionSource<RecordingMetadata> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Stops writing audio (PCI DSS: the card number never reaches the disk); the pause is in the metadata.</summary>
-    public void Pause()
-    {
-        _engine.CatchUpRecording(this);
-        Session.Pause();
-    }
+    public void Pause() => Session.Pause();
 
     /// <summary>Writes audio again.</summary>
-    public void Resume()
-    {
-        _engine.CatchUpRecording(this);
-        Session.Resume();
-    }
+    public void Resume() => Session.Resume();
 
     /// <summary>
     /// Stops: the audio up to the last tick is written (the parties' pending frames read first), the clock stops feeding
@@ -107,6 +100,30 @@ public sealed class LegRecording
         }
 
         WriteThrough(sequence, heardNow: true);
+    }
+
+    // The session's pause or resume: the parties' pending frames are written (or the fill-on-arrival mode ends) and the
+    // change made in the same hold of the tick lock, so the file changes at exactly one tick boundary.
+    void IRecordingOwner.Control(Action change)
+    {
+        if (Volatile.Read(ref _stopped) != 0)
+        {
+            change();
+            return;
+        }
+
+        _engine.CatchUpRecording(this, change);
+    }
+
+    bool IRecordingOwner.StopFromSession()
+    {
+        if (Volatile.Read(ref _stopped) != 0)
+        {
+            return false;
+        }
+
+        _ = StopAsync();
+        return true;
     }
 
     /// <summary>

@@ -254,9 +254,10 @@ public sealed class MediaEngine : IMediaTickable, IDisposable
 
     /// <summary>
     /// Between two ticks: the recording's parties read what they have pending and the recording writes it, so what
-    /// follows (stop, pause, resume, a new party) starts from the last tick. Called on the call's queue.
+    /// follows (stop, pause, resume, a new party) starts from the last tick; <paramref name="then"/> (a pause or a
+    /// resume) runs under the same hold of the tick lock. Called on the call's queue.
     /// </summary>
-    internal void CatchUpRecording(LegRecording recording)
+    internal void CatchUpRecording(LegRecording recording, Action? then = null)
     {
         lock (_tickGate)
         {
@@ -269,6 +270,9 @@ public sealed class MediaEngine : IMediaTickable, IDisposable
                 // Counted like a fault in the tick: the stop, pause or re-bridge that asked still happens.
                 Interlocked.Increment(ref _tickFaults);
             }
+
+            // A pause or resume takes effect at this same tick boundary: no tick runs between the catch-up and the change.
+            then?.Invoke();
         }
     }
 

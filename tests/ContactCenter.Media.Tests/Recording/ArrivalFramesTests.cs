@@ -117,15 +117,21 @@ public sealed class ArrivalFramesTests
     }
 
     [Fact]
-    public void A_packet_far_behind_the_clock_re_anchors_the_stream_a_restart_with_the_same_ssrc()
+    public void A_stream_moved_far_back_re_anchors_but_one_old_packet_arriving_late_is_only_late()
     {
-        Send(0, 5);
+        Send(0, 0);
+        Send(0, 1);
         _ticks.Publish(40);
-        Send(0, 0); // older than the first, so not the newest: only its distance from the clock says the stream restarted
+        Send(0, 0); // a copy of an old packet, 27 ticks late: late, and the stream keeps its timeline
+        Assert.Equal(1, _frames.Feed(0).Anchors);
 
+        // The same SSRC restarting its timestamps a ring and more back: a new timeline.
+        _frames.Feed(0).Write(G711Codec.MuLaw, Ssrc, (uint)(1000 - (160 * (_frames.Capacity + 10))), Payload(99));
         Assert.Equal(2, _frames.Feed(0).Anchors);
         Claim(60);
-        AssertTick(40 + ArrivalFrames.PlayoutTicks, left: Marker(0), right: null);
+        AssertTick(FirstTick, left: Marker(0), right: null);
+        AssertTick(FirstTick + 1, left: Marker(1), right: null);
+        AssertTick(40 + ArrivalFrames.PlayoutTicks, left: 99, right: null);
     }
 
     [Fact]
@@ -229,17 +235,19 @@ public sealed class ArrivalFramesTests
     {
         Send(0, 0);
         _ticks.Publish(FirstTick);
-        Assert.Equal(FirstTick, _frames.End(FirstTick));
+        Assert.Equal(FirstTick + 1, _frames.End(FirstTick + 1));
+        Send(0, 1); // after the end (a pause, a stop): not stored, though its tick is not written yet
+        Assert.Equal(FirstTick + 1, _frames.End(FirstTick + 50)); // the first end stays
         Assert.True(_frames.Ended);
         Assert.False(_frames.Finished);
-        Assert.Equal(FirstTick - Start, _frames.FramesAccepted);
+        Assert.Equal(FirstTick + 1 - Start, _frames.FramesAccepted);
 
         Assert.True(_frames.TryClaim(out var from, out var through));
-        Assert.Equal((Start + 1, FirstTick), (from, through)); // not held back a tick for late packets
+        Assert.Equal((Start + 1, FirstTick + 1), (from, through)); // not held back for late packets
         Assert.True(_frames.Finished);
         AssertTick(FirstTick, left: Marker(0), right: null);
+        AssertTick(FirstTick + 1, left: null, right: null);
         Assert.False(_frames.Due(batch: 1));
-        Assert.Equal(FirstTick, _frames.End(FirstTick + 50)); // the first end stays
     }
 
     [Fact]

@@ -75,26 +75,35 @@ public sealed class ArrivalRecordingTests : IDisposable
         Assert.Null(agent.Leg.Endpoint.InboundAudio);
     }
 
-    [Fact]
-    public async Task A_pause_on_the_session_itself_ends_the_arrival_ticks_at_once_and_every_tick_is_either_in_the_file_or_in_the_pause()
+    [Theory]
+    [InlineData(true, 20)]
+    [InlineData(true, 21)]
+    [InlineData(true, 23)]
+    [InlineData(false, 21)]
+    [InlineData(false, 23)]
+    public async Task A_pause_on_the_session_itself_takes_effect_at_one_tick_boundary_and_nothing_of_the_pause_reaches_the_file(bool recordOnArrival, int pauseTicks)
     {
-        using var call = new RecordedCall(_root, "0", "0", "session-pause.wav");
+        // Called on the session, not the leg's recording: the clock's path reads the parties lazily, and frames read
+        // during the pause must not be committed after the resume (a card number in the file).
+        using var call = new RecordedCall(_root, "0", "0", $"session-pause-{recordOnArrival}-{pauseTicks}.wav", recordOnArrival);
         var (harness, time, caller, agent, recording) = call;
         await EngineDriver.RunAsync(harness, time, 30, caller, agent);
 
         Assert.True(recording.Session.Pause());
-        Assert.Equal(30, recording.Session.FramesCommitted);
-        await EngineDriver.RunAsync(harness, time, 20, caller, agent);
         Assert.False(recording.FilledOnArrival);
+        Assert.Equal(30, recording.Session.FramesCommitted);
+        await EngineDriver.RunAsync(harness, time, pauseTicks, caller, agent);
         Assert.True(recording.Session.Resume());
         await EngineDriver.RunAsync(harness, time, 30, caller, agent);
 
-        var metadata = await caller.Leg.StopRecordingAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.NotNull(metadata);
+        var metadata = await recording.Session.StopAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(RecordingState.Stopped, caller.Leg.RecordingState); // the session's stop stopped the leg's recording
         var pause = Assert.Single(metadata.Pauses);
         Assert.Equal(TimeSpan.FromMilliseconds(600), pause.FileOffset);
-        Assert.Equal(80, metadata.FramesWritten + (long)(pause.Skipped / TimeSpan.FromMilliseconds(20)));
+        Assert.Equal(TimeSpan.FromMilliseconds(20 * pauseTicks), pause.Skipped);
+        Assert.Equal(60, metadata.FramesWritten);
         Assert.Equal(0, metadata.DroppedFrames);
+        Assert.Null(caller.Leg.Endpoint.InboundAudio);
     }
 
     [Fact]
@@ -167,9 +176,9 @@ public sealed class ArrivalRecordingTests : IDisposable
     // A 440 Hz caller bridged with a 1030 Hz agent, the caller's leg recorded.
     private sealed class RecordedCall : IDisposable
     {
-        public RecordedCall(string root, string callerCodec, string agentCodec, string path)
+        public RecordedCall(string root, string callerCodec, string agentCodec, string path, bool recordOnArrival = true)
         {
-            Harness = new MediaTestHarness(pairs: 2, time: Time, recordingDirectory: root);
+            Harness = new MediaTestHarness(pairs: 2, time: Time, recordingDirectory: root, recordOnArrival: recordOnArrival);
             Caller = new TonePhone(Harness, 440, callerCodec);
             Agent = new TonePhone(Harness, 1030, agentCodec);
             Caller.Leg.BridgeWith(Agent.Leg);
