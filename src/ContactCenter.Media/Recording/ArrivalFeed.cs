@@ -16,7 +16,9 @@ namespace ContactCenter.Media.Recording;
 /// <see cref="AheadTicks"/> ahead of the clock (a jump, or a sender's clock faster than ours), the newest packet so far
 /// arriving after its tick was written (a sender's clock slower than ours), or a packet more than
 /// <see cref="BehindTicks"/> behind that is the newest or a ring behind the newest (a stream restarted with the same
-/// SSRC); an older packet arriving late is only late.
+/// SSRC); an older packet arriving late is only late. A lead over the clock that stays more than
+/// <see cref="ExcessLeadTicks"/> above the usual for <see cref="ExcessLeadPackets"/> packets (the burst after a delay
+/// spike) is given up by anchoring again, so the two channels do not stay apart.
 /// </para>
 /// <para>Threads: <see cref="Write"/> on the receive loop of the endpoint it is attached to, one at a time.</para>
 /// </remarks>
@@ -27,6 +29,16 @@ internal sealed class ArrivalFeed
 
     /// <summary>A packet further behind the clock than this many ticks re-anchors its stream.</summary>
     public const int BehindTicks = 10;
+
+    /// <summary>
+    /// Packets in a row whose lead over the clock exceeds <see cref="ArrivalFrames.PlayoutTicks"/> by more than
+    /// <see cref="ExcessLeadTicks"/> before the stream is anchored again at the usual lead (1 s): after a delay spike the
+    /// late packets come in a burst and would otherwise keep this channel behind the other for the rest of the call.
+    /// </summary>
+    public const int ExcessLeadPackets = 50;
+
+    /// <summary>Lead over the usual one tolerated (jitter) before <see cref="ExcessLeadPackets"/> start counting.</summary>
+    public const int ExcessLeadTicks = 2;
 
     private const int MaxPayload = 16 * ArrivalFrames.FrameBytes; // 320 ms: longer is not audio a phone sends
 
@@ -39,6 +51,7 @@ internal sealed class ArrivalFeed
     private uint _anchorTimestamp;
     private long _anchorPosition;
     private long _newestEnd;
+    private int _excessLead;
     private long _anchors;
     private long _invalidPayloads;
 
@@ -99,6 +112,20 @@ internal sealed class ArrivalFeed
             position = Position(timestamp);
         }
 
+        if (newest && tick > current + ArrivalFrames.PlayoutTicks + ExcessLeadTicks)
+        {
+            if (++_excessLead >= ExcessLeadPackets)
+            {
+                // The excess (audio filed ahead, not yet written) is given up once, as a jitter buffer shrinking would.
+                Anchor(current, ssrc, timestamp);
+                position = Position(timestamp);
+            }
+        }
+        else if (newest)
+        {
+            _excessLead = 0;
+        }
+
         _newestEnd = Math.Max(_newestEnd, position + payload.Length);
         _frames.Store(_party, position, payload);
     }
@@ -123,6 +150,7 @@ internal sealed class ArrivalFeed
         _anchorTimestamp = timestamp;
         _anchorPosition = position;
         _newestEnd = _anchorPosition;
+        _excessLead = 0;
         Volatile.Write(ref _anchors, _anchors + 1);
     }
 }

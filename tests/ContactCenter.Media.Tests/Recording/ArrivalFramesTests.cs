@@ -135,6 +135,33 @@ public sealed class ArrivalFramesTests
     }
 
     [Fact]
+    public void After_a_delay_spike_the_burst_of_late_packets_leaves_a_lead_that_is_given_up_after_a_second()
+    {
+        Send(0, 0); // tick 13 at clock 10: the usual lead of 3
+        Claim(20);  // 200 ms without packets
+        Send(0, 1); // the newest packet, after its tick was written: anchored again at 23
+        for (var k = 2; k <= 10; k++)
+        {
+            Send(0, k); // the burst: ticks 24..32, a lead of 12 at clock 20
+        }
+
+        Assert.Equal(2, _frames.Feed(0).Anchors);
+        var excessInBurst = Enumerable.Range(2, 9).Count(k => 22 + k > 20 + ArrivalFrames.PlayoutTicks + ArrivalFeed.ExcessLeadTicks);
+        var clock = 20L;
+        var sent = 0;
+        while (_frames.Feed(0).Anchors == 2 && sent < 2 * ArrivalFeed.ExcessLeadPackets)
+        {
+            _ticks.Publish(++clock);
+            Send(0, 11 + sent++); // steady again, but still 12 ahead
+        }
+
+        Assert.Equal(ArrivalFeed.ExcessLeadPackets - excessInBurst, sent);
+        Assert.Equal(3, _frames.Feed(0).Anchors);
+        Claim(clock + 10);
+        AssertTick(clock + ArrivalFrames.PlayoutTicks, left: Marker(11 + sent - 1), right: null);
+    }
+
+    [Fact]
     public void A_new_ssrc_and_a_timestamp_jump_far_ahead_each_re_anchor_at_the_clock()
     {
         Send(0, 0);
