@@ -101,7 +101,7 @@ internal sealed class ArrivalFeed
         }
 
         var position = Position(timestamp);
-        var tick = FloorTick(position);
+        var tick = ArrivalFrames.TickOf(position);
         var newest = position + payload.Length > _newestEnd;
         // Far behind re-anchors only a stream that moved back (the newest packet, or one a ring behind the newest):
         // a single old packet arriving late is just late.
@@ -133,16 +133,13 @@ internal sealed class ArrivalFeed
     // The signed distance keeps a packet reordered before the anchor in its place; a 32-bit distance spans 74 hours at 8 kHz.
     private long Position(uint timestamp) => _anchorPosition + (int)(timestamp - _anchorTimestamp);
 
-    private static long FloorTick(long position) =>
-        position >= 0 ? position / ArrivalFrames.FrameBytes : ((position + 1) / ArrivalFrames.FrameBytes) - 1;
-
     private void Anchor(long current, uint ssrc, uint timestamp)
     {
         var position = (current + ArrivalFrames.PlayoutTicks) * ArrivalFrames.FrameBytes;
         if (_anchored && position < _newestEnd)
         {
             // The old timeline filed frames past the new anchor: they are not this stream's audio any more.
-            _frames.Forget(_party, FloorTick(position), FloorTick(_newestEnd - 1));
+            _frames.Forget(_party, ArrivalFrames.TickOf(position), ArrivalFrames.TickOf(_newestEnd - 1));
         }
 
         _anchored = true;

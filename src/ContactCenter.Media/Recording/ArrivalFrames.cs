@@ -93,11 +93,11 @@ internal sealed class ArrivalFrames
     /// <summary>Ticks kept per party.</summary>
     public int Capacity { get; }
 
-    /// <summary>The engine's last tick now.</summary>
-    public long CurrentTick => _ticks.Current;
-
     /// <summary>The tick before the file's first.</summary>
     public long Start => _start;
+
+    /// <summary>The tick holding sample <paramref name="position"/> of the tick timeline (tick × 160 + offset), rounding down.</summary>
+    public static long TickOf(long position) => Math.DivRem(position, FrameBytes, out var offset) - (offset < 0 ? 1 : 0);
 
     /// <summary>The feed of party 0 (left) or 1 (right).</summary>
     public ArrivalFeed Feed(int party) => _feeds[party];
@@ -225,14 +225,9 @@ internal sealed class ArrivalFrames
 
         while (!payload.IsEmpty)
         {
-            var tick = Math.DivRem(position, FrameBytes, out var offset);
-            if (offset < 0)
-            {
-                tick--;
-                offset += FrameBytes;
-            }
-
-            var count = Math.Min(payload.Length, FrameBytes - (int)offset);
+            var tick = TickOf(position);
+            var offset = (int)(position - (tick * FrameBytes));
+            var count = Math.Min(payload.Length, FrameBytes - offset);
             if (tick <= claimed)
             {
                 Interlocked.Increment(ref _lateFrames);
@@ -254,7 +249,7 @@ internal sealed class ArrivalFrames
                     _silentFrame.CopyTo(frame);
                 }
 
-                payload[..count].CopyTo(frame[(int)offset..]);
+                payload[..count].CopyTo(frame[offset..]);
                 Volatile.Write(ref tag, tick);
             }
 

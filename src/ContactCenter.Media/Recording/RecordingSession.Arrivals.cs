@@ -22,7 +22,7 @@ public sealed partial class RecordingSession
     internal bool CanFillOnArrival(G711Codec law) =>
         _stereo && _parties == 2 && _arrivals is null && Volatile.Read(ref _head) == 0 && !_stopRequested
         && _format.SampleRate == 8000
-        && _format.Encoding == (ReferenceEquals(law, G711Codec.ALaw) ? RecordingEncoding.ALaw : RecordingEncoding.MuLaw);
+        && _format.Encoding == EncodingOf(law);
 
     /// <summary>
     /// Fills the file on arrival from the tick after <paramref name="startAfter"/> (read under the engine's tick lock);
@@ -51,10 +51,10 @@ public sealed partial class RecordingSession
         var arrivals = _arrivals!;
 
         // Those ticks are in the file's timeline now, counted before the end is published (FramesCommitted switches
-        // to this count then); the clock's commits count on from there.
-        var end = arrivals.Ended ? arrivals.End(through) : Math.Max(through, arrivals.Claimed);
+        // to this count then); the clock's commits count on from there. Never behind what the writer has taken.
+        var end = Math.Max(through, arrivals.Claimed);
         Volatile.Write(ref _committedFrames, end - arrivals.Start);
-        end = arrivals.End(end);
+        arrivals.End(end);
         _recorder.SignalUrgent();
         return end;
     }

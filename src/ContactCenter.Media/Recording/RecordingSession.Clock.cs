@@ -112,7 +112,7 @@ public sealed partial class RecordingSession
     /// </summary>
     internal void WriteG711Frame(int party, ReadOnlySpan<byte> payload, G711Codec codec)
     {
-        var law = ReferenceEquals(codec, G711Codec.ALaw) ? RecordingEncoding.ALaw : RecordingEncoding.MuLaw;
+        var law = EncodingOf(codec);
         if (!_stereo || _format.Encoding != law || payload.Length != _samplesPerFrame || (uint)party >= (uint)_parties)
         {
             Span<short> pcm = stackalloc short[Math.Min(payload.Length, 2 * AudioFormat.Wideband.SamplesPerFrame)];
@@ -143,7 +143,7 @@ public sealed partial class RecordingSession
     /// </summary>
     internal bool TryWriteG711Pair(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, G711Codec codec)
     {
-        var law = ReferenceEquals(codec, G711Codec.ALaw) ? RecordingEncoding.ALaw : RecordingEncoding.MuLaw;
+        var law = EncodingOf(codec);
         if (!_stereo || _format.Encoding != law || left.Length != _samplesPerFrame || right.Length != _samplesPerFrame)
         {
             return false;
@@ -161,6 +161,10 @@ public sealed partial class RecordingSession
         _present[1] = true;
         return true;
     }
+
+    // The file encoding that stores a G.711 codec's bytes as they are.
+    private static RecordingEncoding EncodingOf(G711Codec codec) =>
+        ReferenceEquals(codec, G711Codec.ALaw) ? RecordingEncoding.ALaw : RecordingEncoding.MuLaw;
 
     /// <summary>Two channels' G.711 frames into one stereo frame, left first, sixteen samples at a time.</summary>
     internal static void Interleave(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> slot)
