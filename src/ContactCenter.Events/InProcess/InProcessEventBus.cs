@@ -73,7 +73,7 @@ public sealed class InProcessEventBus : IEventBus
     {
         // Everything that can throw or allocate happens before the lock.
         var now = _timeProvider.GetUtcNow();
-        var envelope = new EventEnvelope(EventIds.NewVersion7(now), type, now, subject, payload, clientData);
+        var envelope = new EventEnvelope(TimeOrderedIds.NewVersion7(now), type, now, subject, payload, clientData);
         lock (_gate)
         {
             long seq = _lastSeq + 1;

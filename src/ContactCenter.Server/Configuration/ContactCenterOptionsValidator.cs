@@ -1,3 +1,4 @@
+using ContactCenter.Sip.Transactions;
 using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Server.Configuration;
@@ -72,6 +73,7 @@ public sealed class ContactCenterOptionsValidator : IValidateOptions<ContactCent
             errors.Add($"{Sip}:T2Milliseconds ({sip.T2Milliseconds}) must be at least {Sip}:T1Milliseconds ({sip.T1Milliseconds}); RFC 3261 caps retransmit intervals at T2.");
         }
 
+        RequireRange(errors, sip.TryingDelayMilliseconds, 0, (int)SipTimerSettings.MaxTryingDelay.TotalMilliseconds, $"{Sip}:TryingDelayMilliseconds");
         RequireRange(errors, sip.MaxMessageSize, MinMessageSize, MaxMessageSizeLimit, $"{Sip}:MaxMessageSize");
         RequireRange(errors, sip.SocketBufferBytes, MinSocketBufferBytes, MaxSocketBufferBytes, $"{Sip}:SocketBufferBytes");
     }

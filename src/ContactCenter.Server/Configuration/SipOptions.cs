@@ -12,6 +12,12 @@ public sealed class SipOptions
     /// <summary>RFC 3261 T4, the longest a message stays in the network.</summary>
     public int T4Milliseconds { get; set; } = 5000;
 
+    /// <summary>
+    /// How long an incoming INVITE waits for the call's own first response (the callee's 180 relayed, a final answer)
+    /// before 100 Trying is sent for it; at most 200 ms (RFC 3261 §17.2.1), 0 sends it at once.
+    /// </summary>
+    public int TryingDelayMilliseconds { get; set; } = 100;
+
     /// <summary>Largest SIP message accepted on any transport, in bytes.</summary>
     public int MaxMessageSize { get; set; } = 65535;
 
@@ -25,4 +31,6 @@ public sealed class SipOptions
     public TimeSpan T2 => TimeSpan.FromMilliseconds(T2Milliseconds);
 
     public TimeSpan T4 => TimeSpan.FromMilliseconds(T4Milliseconds);
+
+    public TimeSpan TryingDelay => TimeSpan.FromMilliseconds(TryingDelayMilliseconds);
 }

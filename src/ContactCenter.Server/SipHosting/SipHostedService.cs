@@ -110,7 +110,7 @@ public sealed class SipHostedService(
             MaxMessageSize = Math.Min(sip.MaxMessageSize, SipLimits.MaxMessageSize),
             SocketBufferBytes = sip.SocketBufferBytes,
         },
-        Timers = new SipTimerSettings { T1 = sip.T1, T2 = sip.T2, T4 = sip.T4 },
+        Timers = new SipTimerSettings { T1 = sip.T1, T2 = sip.T2, T4 = sip.T4, TryingDelay = sip.TryingDelay },
         Registrar = new SipRegistrarOptions
         {
             Realm = profile.Realm ?? profile.Name ?? "default",

@@ -15,7 +15,35 @@ internal sealed class InviteServerTransaction : ServerTransaction
     public InviteServerTransaction(SipTransactionLayer layer, SipMessage request, SipDestination responseDestination)
         : base(layer, request, responseDestination, SipTransactionState.Proceeding)
     {
-        PrepareResponse(100, "Trying");
+        // Sent when the INVITE arrives, or deferred (SipTimerSettings.TryingDelay): then only if the TU has not answered by then.
+        if (Timers.TryingDelay <= TimeSpan.Zero) PrepareResponse(100, "Trying");
+    }
+
+    private protected override void OnStartedWithoutResponseLocked()
+    {
+        if (Timers.TryingDelay > TimeSpan.Zero) ArmWaitTimer(Timers.TryingDelay);
+    }
+
+    /// <summary>The deferred 100 Trying, unless a response was already sent (by the TU, or for a retransmitted INVITE).</summary>
+    private void SendTryingIfSilent(ref Effects effects)
+    {
+        if (LastStatus != 0 || BuildResponse(100, "Trying") is not { } trying) return;
+        SendAndRemember(trying, 100, ref effects);
+    }
+
+    private protected override void OnWaitTimerLocked(ref Effects effects)
+    {
+        switch (CurrentState)
+        {
+            case SipTransactionState.Proceeding:
+                SendTryingIfSilent(ref effects);
+                break;
+            case SipTransactionState.Completed:
+                break; // the deferred 100's timer, outlived by a final response: Timers G and H run this state
+            default:
+                base.OnWaitTimerLocked(ref effects); // Timer L (Accepted) or Timer I (Confirmed)
+                break;
+        }
     }
 
     private protected override bool SendResponseLocked(ReadOnlyMemory<byte> response, int statusCode, ref Effects effects)
@@ -55,7 +83,9 @@ internal sealed class InviteServerTransaction : ServerTransaction
         lock (Gate)
         {
             // Proceeding: the most recent provisional response; Completed: the final one. Accepted and Confirmed absorb.
-            if (CurrentState is SipTransactionState.Proceeding or SipTransactionState.Completed) ResendLast(ref effects);
+            // A retransmission before the deferred 100 Trying: the client is waiting, so it gets the 100 now.
+            if (CurrentState == SipTransactionState.Proceeding && LastStatus == 0) SendTryingIfSilent(ref effects);
+            else if (CurrentState is SipTransactionState.Proceeding or SipTransactionState.Completed) ResendLast(ref effects);
         }
         Finish(in effects);
     }

@@ -151,7 +151,11 @@ public abstract class ServerTransaction : SipTransaction
         var effects = new Effects();
         lock (Gate)
         {
-            if (CurrentState == SipTransactionState.Proceeding && !_lastResponse.IsEmpty) Send(_lastResponse, ResponseDestination, ref effects);
+            if (CurrentState == SipTransactionState.Proceeding)
+            {
+                if (!_lastResponse.IsEmpty) Send(_lastResponse, ResponseDestination, ref effects);
+                else OnStartedWithoutResponseLocked();
+            }
         }
         Finish(in effects);
         if (State == SipTransactionState.Terminated) return;
@@ -164,6 +168,9 @@ public abstract class ServerTransaction : SipTransaction
             Layer.ReportCallbackError(ex);
         }
     }
+
+    /// <summary>Started in Proceeding with no prepared response: an INVITE whose 100 Trying is deferred arms its timer.</summary>
+    private protected virtual void OnStartedWithoutResponseLocked() { }
 
     /// <summary>
     /// Sets the response to re-send before the transaction is tabled (the INVITE's 100 Trying, §17.2.1: sent at once
@@ -183,7 +190,7 @@ public abstract class ServerTransaction : SipTransaction
     }
 
     /// <summary>The response to the request, or null when the request was released (a final response was sent).</summary>
-    private byte[]? BuildResponse(int statusCode, string reasonPhrase)
+    private protected byte[]? BuildResponse(int statusCode, string reasonPhrase)
     {
         var request = RequestOrNull;
         if (request is null) return null;

@@ -26,6 +26,17 @@ public sealed record SipTimerSettings
     /// </summary>
     public TimeSpan WaitTimerResolution { get; init; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>
+    /// How long an INVITE server transaction waits for the TU's own first response before it sends 100 Trying itself.
+    /// RFC 3261 §17.2.1 requires the 100 unless the TU answers within 200 ms; a B2BUA relaying the callee's 180 usually
+    /// does so within milliseconds, and the 100 it then saves is a seventh of the messages a call sends. A retransmitted
+    /// INVITE before then gets the 100 at once. Zero (the default) sends it when the INVITE arrives; at most 200 ms.
+    /// </summary>
+    public TimeSpan TryingDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>The longest <see cref="TryingDelay"/> RFC 3261 §17.2.1 allows.</summary>
+    public static readonly TimeSpan MaxTryingDelay = TimeSpan.FromMilliseconds(200);
+
     /// <summary>64*T1: Timers B, F, H, J, L and M.</summary>
     public TimeSpan TransactionTimeout => T1 * 64;
 
@@ -37,6 +48,8 @@ public sealed record SipTimerSettings
         if (T4 <= TimeSpan.Zero) throw new ArgumentException($"T4 must be positive, got {T4}.", nameof(T4));
         if (WaitTimerResolution < TimeSpan.Zero || WaitTimerResolution > TimeSpan.FromSeconds(1))
             throw new ArgumentException($"The wait timer resolution must be 0 to 1 s, got {WaitTimerResolution}.", nameof(WaitTimerResolution));
+        if (TryingDelay < TimeSpan.Zero || TryingDelay > MaxTryingDelay)
+            throw new ArgumentException($"The 100 Trying delay must be 0 to {MaxTryingDelay.TotalMilliseconds} ms (RFC 3261 §17.2.1), got {TryingDelay}.", nameof(TryingDelay));
         if (TimerD < TimeSpan.Zero) throw new ArgumentException($"Timer D must not be negative, got {TimerD}.", nameof(TimerD));
     }
 }

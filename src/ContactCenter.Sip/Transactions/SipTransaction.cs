@@ -160,6 +160,12 @@ public abstract class SipTransaction
         Arm(TimerRole.Wait, due, coalesce: true);
     }
 
+    /// <summary>Arms the wait timer with no state change (the deferred 100 Trying of an INVITE server transaction in Proceeding).</summary>
+    private protected void ArmWaitTimer(TimeSpan due)
+    {
+        if (_state != SipTransactionState.Terminated) Arm(TimerRole.Wait, due, coalesce: true);
+    }
+
     private void Arm(TimerRole role, TimeSpan due, bool coalesce)
     {
         int generation = ++_generation[(int)role];

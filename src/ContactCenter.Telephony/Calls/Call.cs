@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ContactCenter.Events;
 using ContactCenter.Media.Sessions;
 using ContactCenter.Sip.Diagnostics;
 using ContactCenter.Telephony.Cdr;
@@ -36,8 +37,8 @@ public sealed partial class Call : IThreadPoolWorkItem
         CallerCallId = callerCallId;
         // Version 7: time-ordered, so the CDR tables' keys grow at the right edge of their B-trees instead of landing on a
         // random page each (random v4 keys made SQLite read and rewrite pages all over the file under load).
-        Id = Guid.CreateVersion7().ToString("N");
         StartedAt = engine.Time.GetUtcNow();
+        Id = TimeOrderedIds.NewVersion7(StartedAt).ToString("N");
     }
 
     /// <summary>Our id for the call (CDR, events); not a SIP Call-ID.</summary>

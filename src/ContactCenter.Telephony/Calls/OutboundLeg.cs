@@ -19,7 +19,7 @@ internal sealed class OutboundLeg : CallLeg
     private bool _cancelRequested;
 
     public OutboundLeg(Call call, string role, DialTarget target, MediaLeg media)
-        : base(call, role, target.Party, Guid.NewGuid().ToString("N") + "@cc", media, target.Destination)
+        : base(call, role, target.Party, SipIds.NewCallId("cc"), media, target.Destination)
     {
         Target = target;
     }

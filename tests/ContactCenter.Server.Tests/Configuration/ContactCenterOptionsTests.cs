@@ -19,6 +19,7 @@ public sealed class ContactCenterOptionsTests
         Assert.Equal(500, options.Sip.T1Milliseconds);
         Assert.Equal(4000, options.Sip.T2Milliseconds);
         Assert.Equal(5000, options.Sip.T4Milliseconds);
+        Assert.Equal(100, options.Sip.TryingDelayMilliseconds);
         Assert.Equal(65535, options.Sip.MaxMessageSize);
         Assert.Equal(4194304, options.Sip.SocketBufferBytes);
         Assert.Equal(60, options.Sip.Registrar.MinExpires);
@@ -79,6 +80,8 @@ public sealed class ContactCenterOptionsTests
     [InlineData("ContactCenter:Sip:T1Milliseconds", "0", "ContactCenter:Sip:T1Milliseconds is 0")]
     [InlineData("ContactCenter:Sip:T2Milliseconds", "100", "ContactCenter:Sip:T2Milliseconds (100) must be at least ContactCenter:Sip:T1Milliseconds (500)")]
     [InlineData("ContactCenter:Sip:T4Milliseconds", "-5", "ContactCenter:Sip:T4Milliseconds is -5")]
+    [InlineData("ContactCenter:Sip:TryingDelayMilliseconds", "201", "ContactCenter:Sip:TryingDelayMilliseconds is 201")]
+    [InlineData("ContactCenter:Sip:TryingDelayMilliseconds", "-1", "ContactCenter:Sip:TryingDelayMilliseconds is -1")]
     [InlineData("ContactCenter:Sip:MaxMessageSize", "100", "ContactCenter:Sip:MaxMessageSize is 100")]
     [InlineData("ContactCenter:Sip:SocketBufferBytes", "1024", "ContactCenter:Sip:SocketBufferBytes is 1024")]
     [InlineData("ContactCenter:Sip:Registrar:MinExpires", "0", "ContactCenter:Sip:Registrar:MinExpires is 0")]

@@ -3,16 +3,17 @@ using System.Buffers.Binary;
 namespace ContactCenter.Events;
 
 /// <summary>
-/// Version 7 Guids (RFC 9562 §5.7) for event ids: 48 bits of the publish time in Unix milliseconds,
+/// Version 7 Guids (RFC 9562 §5.7) for event ids and call ids: 48 bits of the time in Unix milliseconds,
 /// then 74 random bits, so ids sort by time and never collide in practice.
 /// </summary>
 /// <remarks>
 /// <see cref="Guid.CreateVersion7(DateTimeOffset)"/> draws its random bits from the OS and measured
-/// ~600–800 ns per call here, more than the rest of a publish together. An event id must be unique,
-/// not secret (it is a dedupe key, never a credential), so a non-cryptographic generator is enough:
+/// ~600–800 ns per call here (a read of the OS generator each), more than the rest of a publish together. An event or
+/// call id must be unique, not secret (a dedupe or lookup key behind authentication, never a credential), so a
+/// non-cryptographic generator is enough:
 /// <see cref="Random.Shared"/> is per-thread, seeded from the OS, and costs nanoseconds.
 /// </remarks>
-internal static class EventIds
+public static class TimeOrderedIds
 {
     public static Guid NewVersion7(DateTimeOffset time)
     {
