@@ -19,7 +19,7 @@ public sealed class ContactCenterOptionsTests
         Assert.Equal(500, options.Sip.T1Milliseconds);
         Assert.Equal(4000, options.Sip.T2Milliseconds);
         Assert.Equal(5000, options.Sip.T4Milliseconds);
-        Assert.Equal(100, options.Sip.TryingDelayMilliseconds);
+        Assert.Equal(0, options.Sip.TryingDelayMilliseconds);
         Assert.Equal(65535, options.Sip.MaxMessageSize);
         Assert.Equal(4194304, options.Sip.SocketBufferBytes);
         Assert.Equal(60, options.Sip.Registrar.MinExpires);
