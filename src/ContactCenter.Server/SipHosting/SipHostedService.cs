@@ -60,6 +60,7 @@ public sealed class SipHostedService(
         var callOptions = new CallEngineOptions
         {
             NoAnswerTimeout = configuration.GetValue("ContactCenter:Calls:NoAnswerTimeout", TimeSpan.FromSeconds(60)),
+            MaxPendingWork = configuration.GetValue("ContactCenter:Calls:MaxPendingWork", 10_000),
         };
         var recorded = catalog.Profiles.SelectMany(p => p.Extensions).Where(e => e.Record).Select(e => e.Number).ToHashSet(StringComparer.Ordinal);
         foreach (var profile in catalog.Profiles)

@@ -110,6 +110,7 @@ public sealed partial class Call : IThreadPoolWorkItem
             return false;
         }
         lock (_work) _work.Enqueue(work);
+        Engine.WorkQueued();
         if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0) ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         return true;
     }
@@ -130,6 +131,7 @@ public sealed partial class Call : IThreadPoolWorkItem
         for (int i = 0; i < 64 && TryTakeWork(out var work); i++)
         {
             Interlocked.Decrement(ref _queued);
+            Engine.WorkRan();
             try
             {
                 work();

@@ -113,7 +113,7 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
     private void OnNewInvite(ServerTransaction transaction)
     {
         var request = transaction.Request;
-        if (Volatile.Read(ref _disposed) != 0 || Volatile.Read(ref _activeCalls) >= Options.MaxCalls)
+        if (Volatile.Read(ref _disposed) != 0 || Volatile.Read(ref _activeCalls) >= Options.MaxCalls || IsBehind())
         {
             transaction.SendResponse(SipResponseFactory.Create(request, 503, "Service Unavailable", Encoding.ASCII.GetBytes(transaction.LocalTag))
                 .Header(HeaderId.RetryAfter, Options.RetryAfterSeconds).Finish());
@@ -307,6 +307,28 @@ public sealed class CallEngine : ISipSessionUsage, IDisposable
 
     /// <summary>A call stopped counting against MaxCalls (it ended, or a command to create it was refused).</summary>
     internal void CallInactive() => Interlocked.Decrement(ref _activeCalls);
+
+    private int _pendingWork;
+    private long _refusedBehind;
+
+    /// <summary>Call work queued and not yet run, across all calls (see <see cref="CallEngineOptions.MaxPendingWork"/>).</summary>
+    public int PendingWork => Volatile.Read(ref _pendingWork);
+
+    /// <summary>New calls refused with 503 because the engine was behind (<see cref="CallEngineOptions.MaxPendingWork"/>).</summary>
+    public long RefusedWhileBehind => Interlocked.Read(ref _refusedBehind);
+
+    internal void WorkQueued() => Interlocked.Increment(ref _pendingWork);
+
+    internal void WorkRan() => Interlocked.Decrement(ref _pendingWork);
+
+    // Checked on the receive thread before a call is made for the INVITE: refusing costs one response, no call.
+    private bool IsBehind()
+    {
+        if (Volatile.Read(ref _pendingWork) <= Options.MaxPendingWork) return false;
+        if (Interlocked.Increment(ref _refusedBehind) % 1000 == 1)
+            Log.Write(SipLogLevel.Warning, "calls", () => $"Engine behind: {PendingWork} work items queued (limit {Options.MaxPendingWork}); new calls get 503 ({RefusedWhileBehind} so far)");
+        return true;
+    }
 
     internal void RaiseEnded(Call call)
     {

@@ -39,7 +39,7 @@ internal sealed class CallEngineHarness : IAsyncDisposable
     public CallEngineHarness(TimeSpan? noAnswer = null, TimeSpan? mediaInactivity = null, bool requireRegisteredCaller = false,
         Func<CallEngineHarness, RoutingConfiguration>? routing = null, bool authenticateInvites = false, int? maxCalls = null,
         (int Min, int Max)? rtpPorts = null, Func<string, bool>? recordsExtension = null,
-        TimeProvider? engineTime = null, int? queueCapacity = null)
+        TimeProvider? engineTime = null, int? queueCapacity = null, int? maxPendingWork = null)
     {
         var credentials = new InMemorySipCredentialStore();
         foreach (var number in Extensions) credentials.Set(number, Realm, "pw-" + number);
@@ -64,7 +64,7 @@ internal sealed class CallEngineHarness : IAsyncDisposable
         Provider = new RawSipPeer("provider", Server);
         Third = new RawSipPeer("2003", Server);
         Engine = new CallEngine(_stack.Transactions, _stack.Transport, _location, _media, Extensions.Contains,
-            new CallEngineOptions { NoAnswerTimeout = noAnswer ?? TimeSpan.FromSeconds(60), RequireRegisteredCaller = requireRegisteredCaller, MaxCalls = maxCalls ?? 10_000, QueueCapacity = queueCapacity ?? 256 }, null, Bus, NullSipLog.Instance, engineTime ?? TimeProvider.System)
+            new CallEngineOptions { NoAnswerTimeout = noAnswer ?? TimeSpan.FromSeconds(60), RequireRegisteredCaller = requireRegisteredCaller, MaxCalls = maxCalls ?? 10_000, QueueCapacity = queueCapacity ?? 256, MaxPendingWork = maxPendingWork ?? 10_000 }, null, Bus, NullSipLog.Instance, engineTime ?? TimeProvider.System)
         {
             Routing = routing is null ? null : RoutingTable.Create(routing(this)),
             Profile = routing is null ? null : Profile,

@@ -87,6 +87,46 @@ public sealed class CapacityTests
     }
 
     [Fact]
+    public async Task An_engine_behind_on_its_work_refuses_new_calls_with_503_until_it_has_caught_up()
+    {
+        await using var h = new CallEngineHarness(maxPendingWork: 2);
+        await h.Callee.RegisterAsync("pw-2002", CallEngineHarness.Realm);
+        var busy = new Call(h.Engine, "behind@test");
+        using var running = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int ran = 0;
+        Assert.True(busy.Post(() => { running.Set(); release.Wait(TimeSpan.FromSeconds(10)); }));
+        Assert.True(running.Wait(TimeSpan.FromSeconds(5)));
+        Assert.Equal(0, h.Engine.PendingWork); // the running item has left the queue
+        for (int i = 0; i < 3; i++)
+            Assert.True(busy.Post(() => { if (Interlocked.Increment(ref ran) == 3) drained.SetResult(); }));
+        Assert.Equal(3, h.Engine.PendingWork);
+
+        // Three items wait, the limit is two: a new call is refused at once, before anything is made for it.
+        await h.Caller.SendAsync(h.Invite("2002", "behind", Branch()));
+        var refused = await h.Caller.ReceiveFinalAsync(SipMethod.Invite, "behind");
+        Assert.Equal(503, refused.StatusCode);
+        Assert.Equal("5", refused.GetHeaderString(HeaderId.RetryAfter));
+        Assert.Equal(1, h.Engine.RefusedWhileBehind);
+        Assert.Empty(h.Engine.ActiveCalls);
+        await h.Callee.AssertSilentAsync(TimeSpan.FromMilliseconds(200), m => m.IsRequest && m.Method == SipMethod.Invite);
+
+        // Caught up: the next call goes through.
+        release.Set();
+        await drained.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, h.Engine.PendingWork);
+        await h.Caller.SendAsync(h.Invite("2002", "caught-up", Branch()));
+        var invite = await h.Callee.ReceiveRequestAsync(SipMethod.Invite);
+        Assert.NotNull(invite);
+        Assert.Equal(1, h.Engine.RefusedWhileBehind);
+    }
+
+    [Fact]
+    public void Max_pending_work_must_be_positive() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CallEngineOptions { MaxPendingWork = 0 });
+
+    [Fact]
     public async Task Running_out_of_rtp_ports_is_503_with_retry_after_and_releases_the_callers_media()
     {
         // One RTP/RTCP pair: the caller's leg takes it, the callee's finds none.
