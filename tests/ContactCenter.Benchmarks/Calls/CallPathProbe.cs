@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace ContactCenter.Benchmarks.Calls;
+
+/// <summary>
+/// The in-process call (<see cref="InProcessCallDriver"/>) in rounds, by this process's CPU time (all threads: the
+/// call's work runs on the thread pool and the media clock) and by bytes allocated on all threads, per call. The best
+/// round is the figure: on a shared box the others carry the neighbours' interference.
+/// Run: dotnet run -c Release --project tests/ContactCenter.Benchmarks -- --call-path [calls per round] [rounds]
+/// </summary>
+public static class CallPathProbe
+{
+    public static async Task RunAsync(string[] args)
+    {
+        int calls = IntArg(args, 1, 5_000), rounds = IntArg(args, 2, 10);
+        await using var driver = new InProcessCallDriver();
+        for (int i = 0; i < 2_000; i++) driver.RunOneCall(); // ports bound, tiered up
+        Console.WriteLine($"In-process trunk call to an extension: {rounds} rounds x {calls:N0} calls, {Environment.ProcessorCount} cores");
+        double bestCpu = double.MaxValue, bestWall = double.MaxValue;
+        long bestBytes = long.MaxValue;
+        var process = Process.GetCurrentProcess();
+        for (int round = 0; round < rounds; round++)
+        {
+            GC.Collect();
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            long bytes = GC.GetTotalAllocatedBytes(precise: true);
+            int collections = GC.CollectionCount(0);
+            var wall = Stopwatch.StartNew();
+            for (int i = 0; i < calls; i++) driver.RunOneCall();
+            wall.Stop();
+            process.Refresh();
+            double cpuPerCall = (process.TotalProcessorTime - cpu).TotalMicroseconds / calls;
+            long bytesPerCall = (GC.GetTotalAllocatedBytes(precise: true) - bytes) / calls;
+            double wallPerCall = wall.Elapsed.TotalMicroseconds / calls;
+            Console.WriteLine($"  round {round + 1,2}: {cpuPerCall,7:F1} µs CPU, {wallPerCall,7:F1} µs wall, {bytesPerCall,7:N0} B allocated per call, {GC.CollectionCount(0) - collections} gen0 GCs");
+            bestCpu = Math.Min(bestCpu, cpuPerCall);
+            bestWall = Math.Min(bestWall, wallPerCall);
+            bestBytes = Math.Min(bestBytes, bytesPerCall);
+        }
+        Console.WriteLine($"best: {bestCpu:F1} µs CPU per call, {bestWall:F1} µs wall per call, {bestBytes:N0} B allocated per call");
+    }
+
+    private static int IntArg(string[] args, int position, int fallback)
+    {
+        int index = Array.IndexOf(args, "--call-path");
+        return index >= 0 && args.Length > index + position && int.TryParse(args[index + position], out int value) && value > 0 ? value : fallback;
+    }
+}
