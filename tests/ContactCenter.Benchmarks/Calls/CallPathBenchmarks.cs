@@ -16,10 +16,15 @@ public class CallPathBenchmarks
     {
         _driver = new InProcessCallDriver();
         for (int i = 0; i < 200; i++) _driver.RunOneCall(); // RTP ports bound, code tiered up
+        _driver.Drain();
     }
 
     [Benchmark]
-    public void TrunkCallToExtension() => _driver.RunOneCall();
+    public void TrunkCallToExtension()
+    {
+        _driver.RunOneCall();
+        _driver.Drain();
+    }
 
     [GlobalCleanup]
     public void Cleanup() => _driver.DisposeAsync().AsTask().GetAwaiter().GetResult();

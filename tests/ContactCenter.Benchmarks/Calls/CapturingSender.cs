@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transport;
 
@@ -6,53 +7,53 @@ namespace ContactCenter.Benchmarks.Calls;
 
 /// <summary>
 /// The network of <see cref="InProcessCallDriver"/>: what the server sends is queued as it was written (no copy, no
-/// parse), and the driver takes it in order. Responses go back to where the request came from.
+/// parse) for the peer it is addressed to, and that peer's driver takes it in order. Responses go back to where the
+/// request came from.
 /// </summary>
 internal sealed class CapturingSender : ISipSender
 {
-    private readonly ConcurrentQueue<(ReadOnlyMemory<byte> Bytes, SipDestination Destination)> _sent = new();
-    private readonly SemaphoreSlim _available = new(0);
+    private readonly ConcurrentDictionary<IPEndPoint, Inbox> _inboxes = new();
 
     public bool Send(ReadOnlyMemory<byte> message, SipDestination destination)
     {
-        _sent.Enqueue((message, destination));
-        _available.Release();
+        if (!_inboxes.TryGetValue(destination.EndPoint, out var inbox)) return true; // nobody listens there (RTCP, …)
+        inbox.Messages.Enqueue(message);
+        inbox.Available.Release();
         return true;
     }
 
     public SipDestination ResponseDestination(SipMessage request) =>
         new(request.Source!.Transport, request.Source.RemoteEndPoint, request.Source.ConnectionId);
 
-    /// <summary>The next message sent whose start line begins with <paramref name="startLine"/>; the others are skipped.</summary>
-    /// <exception cref="TimeoutException">Nothing matching within 5 s: the call path is stuck or changed.</exception>
-    public ReadOnlyMemory<byte> Next(ReadOnlySpan<byte> startLine)
+    /// <summary>Where the messages sent to <paramref name="peers"/> are queued (one driver's trunk and phone).</summary>
+    public Inbox Listen(params IPEndPoint[] peers)
     {
-        while (true)
-        {
-            if (!_available.Wait(TimeSpan.FromSeconds(5)))
-                throw new TimeoutException($"The server sent no '{System.Text.Encoding.ASCII.GetString(startLine)}…' within 5 s.");
-            _sent.TryDequeue(out var sent);
-            if (sent.Bytes.Span.StartsWith(startLine)) return sent.Bytes;
-        }
+        var inbox = new Inbox();
+        foreach (var peer in peers) _inboxes[peer] = inbox;
+        return inbox;
     }
 
-    /// <summary>The next message starting with either prefix; <paramref name="isFirst"/> tells which.</summary>
-    /// <exception cref="TimeoutException">Nothing matching within 5 s.</exception>
-    public ReadOnlyMemory<byte> NextEither(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, out bool isFirst)
+    internal sealed class Inbox
     {
-        while (true)
-        {
-            if (!_available.Wait(TimeSpan.FromSeconds(5)))
-                throw new TimeoutException($"The server sent neither '{System.Text.Encoding.ASCII.GetString(first)}…' nor '{System.Text.Encoding.ASCII.GetString(second)}…' within 5 s.");
-            _sent.TryDequeue(out var sent);
-            isFirst = sent.Bytes.Span.StartsWith(first);
-            if (isFirst || sent.Bytes.Span.StartsWith(second)) return sent.Bytes;
-        }
-    }
+        internal readonly ConcurrentQueue<ReadOnlyMemory<byte>> Messages = new();
+        internal readonly SemaphoreSlim Available = new(0);
 
-    /// <summary>Drops whatever is queued (between runs).</summary>
-    public void Clear()
-    {
-        while (_available.Wait(0)) _sent.TryDequeue(out _);
+        /// <summary>The next message starting with <paramref name="startLine"/>; the others are skipped.</summary>
+        /// <exception cref="TimeoutException">Nothing matching within 5 s: the call path is stuck or changed.</exception>
+        public ReadOnlyMemory<byte> Next(ReadOnlySpan<byte> startLine) => NextEither(startLine, startLine, out _);
+
+        /// <summary>The next message starting with either prefix; <paramref name="isFirst"/> tells which.</summary>
+        /// <exception cref="TimeoutException">Nothing matching within 5 s.</exception>
+        public ReadOnlyMemory<byte> NextEither(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, out bool isFirst)
+        {
+            while (true)
+            {
+                if (!Available.Wait(TimeSpan.FromSeconds(5)))
+                    throw new TimeoutException($"The server sent neither '{System.Text.Encoding.ASCII.GetString(first)}…' nor '{System.Text.Encoding.ASCII.GetString(second)}…' within 5 s.");
+                Messages.TryDequeue(out var sent);
+                isFirst = sent.Span.StartsWith(first);
+                if (isFirst || sent.Span.StartsWith(second)) return sent;
+            }
+        }
     }
 }
