@@ -160,10 +160,13 @@ public abstract class SipTransaction
         Arm(TimerRole.Wait, due, coalesce: true);
     }
 
-    /// <summary>Arms the wait timer with no state change (the deferred 100 Trying of an INVITE server transaction in Proceeding).</summary>
+    /// <summary>
+    /// Arms the wait timer with no state change (the deferred 100 Trying of an INVITE server transaction in Proceeding),
+    /// exactly: rounded up to the wait resolution it could pass the 200 ms RFC 3261 §17.2.1 allows.
+    /// </summary>
     private protected void ArmWaitTimer(TimeSpan due)
     {
-        if (_state != SipTransactionState.Terminated) Arm(TimerRole.Wait, due, coalesce: true);
+        if (_state != SipTransactionState.Terminated) Arm(TimerRole.Wait, due, coalesce: false);
     }
 
     private void Arm(TimerRole role, TimeSpan due, bool coalesce)

@@ -109,8 +109,8 @@ public sealed partial class Call : IThreadPoolWorkItem
             Engine.Log.Write(SipLogLevel.Warning, "calls", () => $"Call {Id}: queue full ({Engine.Options.QueueCapacity}); work dropped");
             return false;
         }
+        Engine.WorkQueued(); // before the item can be taken, so the engine's count never reads below zero
         lock (_work) _work.Enqueue(work);
-        Engine.WorkQueued();
         if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0) ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         return true;
     }

@@ -41,10 +41,10 @@ public sealed class DeferredTryingTests
 
         h.AdvanceTo(Ms(90));
         Assert.Empty(h.Sender.Sent);
-        h.AdvanceTo(Ms(120)); // due at 100 ms, coalesced to the 10 ms wait resolution
+        h.AdvanceTo(Ms(120)); // due at 100 ms exactly (not rounded to the wait resolution)
 
         var trying = Assert.Single(h.Sender.Sent);
-        Assert.InRange(trying.At, Ms(100), Ms(110));
+        Assert.Equal(Ms(100), trying.At);
         var parsed = trying.Parse();
         Assert.Equal(100, parsed.StatusCode);
         Assert.False(parsed.HasToTag);
@@ -94,6 +94,27 @@ public sealed class DeferredTryingTests
         Assert.Equal([486, 486], Statuses(h));
         h.AdvanceTo(Ms(20) + Deferred.TransactionTimeout); // Timer H
         Assert.Equal(SipTransactionOutcome.Timeout, await Ended(completion));
+    }
+
+    [Fact]
+    public async Task An_ack_for_an_error_before_the_delay_ends_the_transaction_on_Timer_I_not_before()
+    {
+        using var h = new TransactionHarness(Deferred);
+        var branch = SipIds.NewBranch();
+        h.Receive(TestMessages.Invite(branch));
+        var tx = h.User.LastRequest;
+        var completion = tx.Completion;
+
+        Assert.True(tx.SendResponse(404, "Not Found"));
+        h.AdvanceTo(Ms(10));
+        h.Receive(TestMessages.Ack(branch, tx.LocalTag));
+        Assert.Equal(SipTransactionState.Confirmed, tx.State);
+
+        h.AdvanceTo(Ms(300)); // the deferred 100's due time passes: no 100, still Confirmed
+        Assert.Equal([404], Statuses(h));
+        Assert.Equal(SipTransactionState.Confirmed, tx.State);
+        h.AdvanceTo(Ms(10) + Deferred.T4 + Ms(20)); // Timer I
+        Assert.Equal(SipTransactionOutcome.Completed, await Ended(completion));
     }
 
     [Fact]
