@@ -47,11 +47,8 @@ public sealed class RtpHotPathAllocationTests
         }
 
         Run(1000);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Run(10_000);
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(10_999, statistics.Received);
+        Assert.Equal(0, LeastAllocatedOverThreeRuns(() => Run(10_000)));
+        Assert.Equal(30_999, statistics.Received);
     }
 
     [Fact]
@@ -78,9 +75,22 @@ public sealed class RtpHotPathAllocationTests
         }
 
         Run(100);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Run(5_000);
+        Assert.Equal(0, LeastAllocatedOverThreeRuns(() => Run(5_000)));
+    }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    /// <summary>
+    /// Bytes this thread allocated in the least allocating of three runs. A per-packet allocation shows in every run (tens
+    /// of kilobytes); the runtime's own one-off work while tiering the loop up (7 KB once in CI) shows in one at most.
+    /// </summary>
+    private static long LeastAllocatedOverThreeRuns(Action run)
+    {
+        long least = long.MaxValue;
+        for (int i = 0; i < 3; i++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            run();
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        return least;
     }
 }
