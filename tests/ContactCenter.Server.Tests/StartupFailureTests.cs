@@ -22,6 +22,18 @@ public sealed class StartupFailureTests : IDisposable
     }
 
     [Fact]
+    public void A_max_pending_work_below_one_stops_the_host_naming_the_key()
+    {
+        using var factory = new ServerFactory(_root, new Dictionary<string, string?> { ["ContactCenter:Calls:MaxPendingWork"] = "0" });
+        ProfileFiles.WriteSimple(factory.ProfilesDirectory, "office", """{ "Number": "1001" }""");
+
+        var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        var validation = Assert.IsType<OptionsValidationException>(Innermost<OptionsValidationException>(exception));
+        Assert.Contains("ContactCenter:Calls:MaxPendingWork is 0", validation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invalid_profile_stops_the_host_with_the_profile_error()
     {
         using var factory = new ServerFactory(_root);

@@ -57,10 +57,14 @@ public sealed class SipHostedService(
         if (closed > 0) _logger.LogWarning("{Count} calls were cut by the last stop; their CDRs are closed as ended by restart", closed);
         int interrupted = recordings.CloseInterrupted();
         if (interrupted > 0) _logger.LogWarning("{Count} recordings were cut by the last stop; marked interrupted (their files were repaired)", interrupted);
+        int maxPendingWork = configuration.GetValue("ContactCenter:Calls:MaxPendingWork", 10_000);
+        if (maxPendingWork < 1)
+            throw new OptionsValidationException("ContactCenter:Calls", typeof(CallEngineOptions),
+                [$"ContactCenter:Calls:MaxPendingWork is {maxPendingWork}; it must be at least 1 (queued call work items past which new calls get 503)."]);
         var callOptions = new CallEngineOptions
         {
             NoAnswerTimeout = configuration.GetValue("ContactCenter:Calls:NoAnswerTimeout", TimeSpan.FromSeconds(60)),
-            MaxPendingWork = configuration.GetValue("ContactCenter:Calls:MaxPendingWork", 10_000),
+            MaxPendingWork = maxPendingWork,
         };
         var recorded = catalog.Profiles.SelectMany(p => p.Extensions).Where(e => e.Record).Select(e => e.Number).ToHashSet(StringComparer.Ordinal);
         foreach (var profile in catalog.Profiles)
