@@ -14,16 +14,19 @@ public sealed partial class RecordingSession
     private DateTimeOffset _pauseStartedAt;
 
     /// <summary>Stops writing until <see cref="Resume"/> (nothing is written meanwhile). Returns false if already paused or stopped.</summary>
-    public bool Pause()
+    public bool Pause() => ThroughOwner(PauseNow);
+
+    // Through the owner when there is one, so its pending frames are written first at the same tick boundary.
+    private bool ThroughOwner(Func<bool> change)
     {
-        if (Owner is { } owner)
+        if (Owner is not { } owner)
         {
-            var paused = false;
-            owner.Control(() => paused = PauseNow());
-            return paused;
+            return change();
         }
 
-        return PauseNow();
+        var changed = false;
+        owner.Control(() => changed = change());
+        return changed;
     }
 
     private bool PauseNow()
@@ -44,17 +47,7 @@ public sealed partial class RecordingSession
     }
 
     /// <summary>Writes again from the next tick and records the pause interval. Returns false if not paused.</summary>
-    public bool Resume()
-    {
-        if (Owner is { } owner)
-        {
-            var resumed = false;
-            owner.Control(() => resumed = ResumeNow());
-            return resumed;
-        }
-
-        return ResumeNow();
-    }
+    public bool Resume() => ThroughOwner(ResumeNow);
 
     private bool ResumeNow()
     {

@@ -67,18 +67,15 @@ public sealed class CapacityTests
     {
         // Bounded memory per call: a burst the call cannot keep up with is refused (and logged), never queued without end.
         await using var h = new CallEngineHarness(queueCapacity: 4);
-        var call = new Call(h.Engine, "queue-bound@test");
-        using var running = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
+        using var held = new HeldCall(h, "queue-bound@test"); // its first item runs: four places are free
+        var call = held.Call;
         var allRan = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         int ran = 0;
-        Assert.True(call.Post(() => { running.Set(); release.Wait(TimeSpan.FromSeconds(10)); }));
-        Assert.True(running.Wait(TimeSpan.FromSeconds(5))); // taken off the queue and running: four places are free
         for (int i = 0; i < 4; i++)
             Assert.True(call.Post(() => { if (Interlocked.Increment(ref ran) == 4) allRan.SetResult(); }));
         Assert.False(call.Post(() => Interlocked.Increment(ref ran)));
 
-        release.Set();
+        held.Release();
         await allRan.Task.WaitAsync(TimeSpan.FromSeconds(5));
         var again = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Assert.True(call.Post(() => again.SetResult())); // each item leaves the queue before it runs: it is empty now
@@ -91,13 +88,10 @@ public sealed class CapacityTests
     {
         await using var h = new CallEngineHarness(maxPendingWork: 2);
         await h.Callee.RegisterAsync("pw-2002", CallEngineHarness.Realm);
-        var busy = new Call(h.Engine, "behind@test");
-        using var running = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
+        using var held = new HeldCall(h, "behind@test");
+        var busy = held.Call;
         var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         int ran = 0;
-        Assert.True(busy.Post(() => { running.Set(); release.Wait(TimeSpan.FromSeconds(10)); }));
-        Assert.True(running.Wait(TimeSpan.FromSeconds(5)));
         Assert.Equal(0, h.Engine.PendingWork); // the running item has left the queue
         for (int i = 0; i < 3; i++)
             Assert.True(busy.Post(() => { if (Interlocked.Increment(ref ran) == 3) drained.SetResult(); }));
@@ -113,7 +107,7 @@ public sealed class CapacityTests
         await h.Callee.AssertSilentAsync(TimeSpan.FromMilliseconds(200), m => m.IsRequest && m.Method == SipMethod.Invite);
 
         // Caught up: the next call goes through.
-        release.Set();
+        held.Release();
         await drained.Task.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(0, h.Engine.PendingWork);
         await h.Caller.SendAsync(h.Invite("2002", "caught-up", Branch()));
@@ -141,5 +135,29 @@ public sealed class CapacityTests
         Assert.Equal(HangupSide.System, call.Record.HangupSide);
         Assert.Equal(0, h.MediaLegs);
         await h.Callee.AssertSilentAsync(TimeSpan.FromMilliseconds(300), _ => false);
+    }
+
+    /// <summary>A call whose queue is held by one running item until <see cref="Release"/>: what is posted meanwhile waits.</summary>
+    private sealed class HeldCall : IDisposable
+    {
+        private readonly ManualResetEventSlim _release = new();
+
+        public HeldCall(CallEngineHarness h, string id)
+        {
+            Call = new Call(h.Engine, id);
+            using var running = new ManualResetEventSlim();
+            Assert.True(Call.Post(() => { running.Set(); _release.Wait(TimeSpan.FromSeconds(10)); }));
+            Assert.True(running.Wait(TimeSpan.FromSeconds(5))); // taken off the queue and running
+        }
+
+        public Call Call { get; }
+
+        public void Release() => _release.Set();
+
+        public void Dispose()
+        {
+            _release.Set();
+            _release.Dispose();
+        }
     }
 }
