@@ -9,28 +9,18 @@ public sealed class StartupFailureTests : IDisposable
 {
     private readonly TemporaryDirectory _root = new();
 
-    [Fact]
-    public void Invalid_option_stops_the_host_naming_the_key()
+    [Theory]
+    [InlineData("ContactCenter:Sip:T1Milliseconds", "0", "ContactCenter:Sip:T1Milliseconds is 0")]
+    [InlineData("ContactCenter:Calls:MaxPendingWork", "0", "ContactCenter:Calls:MaxPendingWork is 0")]
+    public void Invalid_option_stops_the_host_naming_the_key(string key, string value, string expected)
     {
-        using var factory = new ServerFactory(_root, new Dictionary<string, string?> { ["ContactCenter:Sip:T1Milliseconds"] = "0" });
+        using var factory = new ServerFactory(_root, new Dictionary<string, string?> { [key] = value });
         ProfileFiles.WriteSimple(factory.ProfilesDirectory, "office", """{ "Number": "1001" }""");
 
         var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         var validation = Assert.IsType<OptionsValidationException>(Innermost<OptionsValidationException>(exception));
-        Assert.Contains("ContactCenter:Sip:T1Milliseconds is 0", validation.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_max_pending_work_below_one_stops_the_host_naming_the_key()
-    {
-        using var factory = new ServerFactory(_root, new Dictionary<string, string?> { ["ContactCenter:Calls:MaxPendingWork"] = "0" });
-        ProfileFiles.WriteSimple(factory.ProfilesDirectory, "office", """{ "Number": "1001" }""");
-
-        var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-        var validation = Assert.IsType<OptionsValidationException>(Innermost<OptionsValidationException>(exception));
-        Assert.Contains("ContactCenter:Calls:MaxPendingWork is 0", validation.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, validation.Message, StringComparison.Ordinal);
     }
 
     [Fact]
