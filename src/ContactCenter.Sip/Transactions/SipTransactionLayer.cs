@@ -84,6 +84,16 @@ public sealed partial class SipTransactionLayer : ISipMessageHandler, IDisposabl
     }
 
     /// <summary>
+    /// Fires the transaction timers already due, on the calling thread (a UDP receive loop between datagrams). The
+    /// system timer fires them too, on the thread pool; under call load that callback waits behind queued call work, and
+    /// a late Timer A or deferred 100 Trying makes peers retransmit. A clock read when nothing is due.
+    /// </summary>
+    public void RunDueWork()
+    {
+        if (!Volatile.Read(ref _disposed)) TimerQueue.RunDue();
+    }
+
+    /// <summary>
     /// Starts a client transaction: sends <paramref name="request"/> (a complete request whose top Via carries a
     /// branch from <see cref="SipIds.NewBranch"/>) to <paramref name="destination"/> and retransmits it as §17.1 says.
     /// The bytes are kept for retransmission and must not change afterwards. <paramref name="user"/> may be called

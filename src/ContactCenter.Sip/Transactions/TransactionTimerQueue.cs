@@ -148,6 +148,19 @@ internal sealed class TransactionTimerQueue : IDisposable
         _timer.Dispose();
     }
 
+    /// <summary>
+    /// Fires what is due now on the calling thread; nothing (one clock read) when nothing is. The system timer, re-armed
+    /// for what remains, still fires whatever no caller got to.
+    /// </summary>
+    public void RunDue()
+    {
+        // _armedFor is the earliest deadline decided (long.MaxValue while a batch runs): a stale read only
+        // fires a little early (Fire re-checks every deadline under the lock) or leaves it to the system timer.
+        long armed = Volatile.Read(ref _armedFor);
+        if (armed == long.MaxValue || armed > _time.GetTimestamp()) return;
+        Fire();
+    }
+
     private void Fire()
     {
         lock (_lock)

@@ -9,4 +9,11 @@ namespace ContactCenter.Sip.Transport;
 public interface ISipMessageHandler
 {
     void OnMessage(SipMessage message);
+
+    /// <summary>
+    /// Called by a UDP receive loop after each datagram: runs work whose time has come (the transaction layer's due
+    /// timers), so under load it leaves on time instead of waiting behind queued call work on the thread pool. Must cost
+    /// next to nothing when nothing is due; must not block.
+    /// </summary>
+    void RunDueWork() { }
 }

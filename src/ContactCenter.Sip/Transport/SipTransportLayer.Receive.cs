@@ -42,6 +42,19 @@ public sealed partial class SipTransportLayer
         LogMalformed(source, error, answered);
     }
 
+    /// <summary>Called by a UDP receive loop after each datagram (see <see cref="ISipMessageHandler.RunDueWork"/>). Never throws.</summary>
+    internal void RunDueWork()
+    {
+        try
+        {
+            _handler?.RunDueWork();
+        }
+        catch (Exception ex)
+        {
+            _log.Write(SipLogLevel.Error, "sip.receive", () => "Unhandled error running due work on a receive loop", ex);
+        }
+    }
+
     // The log lambdas live in their own methods: captured in Deliver, their closure was allocated for every message.
     private void LogHandlerError(SipSource source, Exception ex) =>
         _log.Write(SipLogLevel.Error, "sip.receive", () => $"Unhandled error processing a message from {source.RemoteEndPoint}", ex);

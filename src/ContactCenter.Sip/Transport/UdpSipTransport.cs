@@ -78,18 +78,11 @@ internal sealed class UdpSipTransport : ISipTransportListener
                 continue;
             }
             if (received == 0) continue;
-            if (IsKeepAlive(buffer.AsSpan(0, received)))
-            {
-                _layer.Statistics.KeepAlive();
-                continue;
-            }
-            if (received > _layer.Options.MaxMessageSize)
-            {
-                _layer.Statistics.MalformedMessage(answered: false);
-                continue;
-            }
-            var message = buffer.AsSpan(0, received).ToArray();
-            _layer.Deliver(message, SourceOf(address, sources));
+            if (IsKeepAlive(buffer.AsSpan(0, received))) _layer.Statistics.KeepAlive();
+            else if (received > _layer.Options.MaxMessageSize) _layer.Statistics.MalformedMessage(answered: false);
+            else _layer.Deliver(buffer.AsSpan(0, received).ToArray(), SourceOf(address, sources));
+            // Between datagrams, while busy: due timers run here rather than on a thread pool full of call work.
+            _layer.RunDueWork();
         }
     }
 

@@ -8,7 +8,14 @@ internal sealed class RecordingHandler : ISipMessageHandler
 {
     private readonly Channel<SipMessage> _messages = Channel.CreateUnbounded<SipMessage>();
 
+    private int _dueWorkRuns;
+
     public void OnMessage(SipMessage message) => _messages.Writer.TryWrite(message);
+
+    public void RunDueWork() => Interlocked.Increment(ref _dueWorkRuns);
+
+    /// <summary>How often a receive loop has called <see cref="RunDueWork"/>.</summary>
+    public int DueWorkRuns => Volatile.Read(ref _dueWorkRuns);
 
     public async Task<SipMessage> NextAsync(TimeSpan? timeout = null)
     {

@@ -100,6 +100,20 @@ public sealed class UdpTransportTests : IAsyncLifetime
         Assert.Equal(1, _layer.Statistics.Dropped);
         Assert.Equal(1, _layer.Statistics.KeepAlives);
     }
+
+    [Fact]
+    public async Task The_loop_runs_due_work_after_every_datagram_messages_keep_alives_and_garbage_alike()
+    {
+        await _client.SendToAsync(TestMessages.Options(), _server);
+        await _handler.NextAsync();
+        await _client.SendToAsync("\r\n\r\n"u8.ToArray(), _server);
+        await _client.SendToAsync(new byte[] { 0, 1, 2, 3, 255, 13, 10, 13, 10 }, _server);
+
+        // Counted on the receive threads after each datagram is handled: wait (bounded) for all three.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (_handler.DueWorkRuns < 3 && DateTime.UtcNow < deadline) await Task.Delay(5);
+        Assert.Equal(3, _handler.DueWorkRuns);
+    }
 }
 
 public sealed class UdpIpv6TransportTests
