@@ -29,13 +29,22 @@ public sealed class AllocationBudgetTests
         "User-Agent: Example Softphone 5.2.1\r\n" +
         "Content-Length: " + Sdp.Length + "\r\n\r\n" + Sdp);
 
+    /// <summary>
+    /// Bytes per call, the least of three measured runs: the runtime's one-off tiering work (a method promoted while the
+    /// loop runs) is charged to this thread now and then — 35 B per call once in CI — and never in all three runs.
+    /// </summary>
     private static long AllocatedPerCall(Action action)
     {
         for (int i = 0; i < 50; i++) action(); // JIT and tiering first
         const int Calls = 200;
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Calls; i++) action();
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / Calls;
+        long least = long.MaxValue;
+        for (int run = 0; run < 3; run++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < Calls; i++) action();
+            least = Math.Min(least, (GC.GetAllocatedBytesForCurrentThread() - before) / Calls);
+        }
+        return least;
     }
 
     [Fact]
