@@ -1,4 +1,5 @@
 using ContactCenter.Media.Codecs;
+using ContactCenter.Tests.Shared;
 
 namespace ContactCenter.Media.Tests.Codecs;
 

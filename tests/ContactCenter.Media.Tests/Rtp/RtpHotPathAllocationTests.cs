@@ -5,6 +5,7 @@ using ContactCenter.Media.Rtcp;
 using ContactCenter.Media.Rtp;
 using ContactCenter.Media.Tests.Dtmf;
 using Microsoft.Extensions.Time.Testing;
+using ContactCenter.Tests.Shared;
 
 namespace ContactCenter.Media.Tests.Rtp;
 

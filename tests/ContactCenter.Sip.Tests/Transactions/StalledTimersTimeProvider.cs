@@ -10,19 +10,14 @@ internal sealed class StalledTimersTimeProvider(DateTimeOffset start) : TimeProv
 {
     public FakeTimeProvider Clock { get; } = new(start);
 
-    public int TimersCreated { get; private set; }
-
     public override DateTimeOffset GetUtcNow() => Clock.GetUtcNow();
 
     public override long GetTimestamp() => Clock.GetTimestamp();
 
     public override long TimestampFrequency => Clock.TimestampFrequency;
 
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-    {
-        TimersCreated++;
-        return new StalledTimer();
-    }
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        new StalledTimer();
 
     private sealed class StalledTimer : ITimer
     {
